@@ -1,0 +1,87 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef TCP_RST_COUNTERS_H
+#define TCP_RST_COUNTERS_H
+
+#include "rst-reason.h"
+
+#include <array>
+#include <cstdint>
+#include <ostream>
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup tcp-rst
+ * \brief Per-node counters, named like Linux `nstat` so a simulation lines up with a kernel.
+ */
+enum class TcpStat : uint8_t
+{
+    OutRsts,        //!< TcpOutRsts: resets sent
+    EstabResets,    //!< TcpEstabResets: ESTABLISHED/CLOSE_WAIT connections ended by a reset
+    AttemptFails,   //!< TcpAttemptFails: SYN_SENT/SYN_RECV connections that failed
+    InRsts,         //!< TcpExtTcpInRsts (module): resets received, whatever became of them
+    RstsIgnored,    //!< TcpExtTcpRstsIgnored (module): resets received and dropped
+    ChallengeAck,   //!< TcpExtTCPChallengeACK: challenge ACKs sent (RFC 5961)
+    AbortOnData,    //!< TcpExtTCPAbortOnData
+    AbortOnClose,   //!< TcpExtTCPAbortOnClose
+    AbortOnLinger,  //!< TcpExtTCPAbortOnLinger
+    AbortOnMemory,  //!< TcpExtTCPAbortOnMemory
+    AbortOnTimeout, //!< TcpExtTCPAbortOnTimeout
+};
+
+/// Number of TcpStat values.
+constexpr std::size_t TCP_STAT_COUNT = static_cast<std::size_t>(TcpStat::AbortOnTimeout) + 1;
+
+/**
+ * \ingroup tcp-rst
+ * \brief Counters of one node: nstat-style totals plus resets sent and received per reason.
+ */
+class TcpRstCounters
+{
+  public:
+    /// \param stat counter to increment
+    void Increment(TcpStat stat);
+    /// \param reason reason of a reset this node sent
+    void CountSent(RstReason reason);
+    /// \param reason reason (from its tag) of a reset this node received
+    void CountReceived(RstReason reason);
+
+    /// \param stat a counter \return its value
+    uint64_t Get(TcpStat stat) const;
+    /// \param reason a reason \return resets sent with it
+    uint64_t GetSent(RstReason reason) const;
+    /// \param reason a reason \return resets received with it
+    uint64_t GetReceived(RstReason reason) const;
+
+    /**
+     * \param name an nstat name (e.g. "TcpOutRsts") or "RstSent.<REASON>" / "RstReceived.<REASON>"
+     * \param[out] value the value when the name is known
+     * \return true when the name is known
+     */
+    bool Lookup(const std::string& name, uint64_t* value) const;
+
+    /// \param stat a counter \return its nstat name, e.g. "TcpExtTCPAbortOnClose"
+    static const char* Name(TcpStat stat);
+
+    /**
+     * \brief Write the non-zero counters, one "name value" per line, like `nstat`.
+     * \param os output stream
+     */
+    void Print(std::ostream& os) const;
+
+    /// Set every counter back to zero.
+    void Reset();
+
+  private:
+    std::array<uint64_t, TCP_STAT_COUNT> m_stats{};      //!< nstat totals
+    std::array<uint64_t, RST_REASON_COUNT> m_sent{};     //!< resets sent per reason
+    std::array<uint64_t, RST_REASON_COUNT> m_received{}; //!< resets received per reason
+};
+
+} // namespace ns3
+
+#endif /* TCP_RST_COUNTERS_H */

@@ -1,0 +1,69 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "tcp-rst-event.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+const char*
+RstDispositionName(RstDisposition disposition)
+{
+    switch (disposition)
+    {
+    case RstDisposition::SENT:
+        return "SENT";
+    case RstDisposition::CONNECTION_RESET:
+        return "CONNECTION_RESET";
+    case RstDisposition::HALF_OPEN_FREED:
+        return "HALF_OPEN_FREED";
+    case RstDisposition::CHALLENGE_ACK:
+        return "CHALLENGE_ACK";
+    case RstDisposition::OUT_OF_WINDOW:
+        return "OUT_OF_WINDOW";
+    case RstDisposition::UNACCEPTABLE_ACK:
+        return "UNACCEPTABLE_ACK";
+    case RstDisposition::IGNORED_LISTEN:
+        return "IGNORED_LISTEN";
+    case RstDisposition::IGNORED_NO_SOCKET:
+        return "IGNORED_NO_SOCKET";
+    case RstDisposition::IGNORED_STATE:
+        return "IGNORED_STATE";
+    case RstDisposition::PASSED_TO_STOCK:
+        return "PASSED_TO_STOCK";
+    }
+    return "INVALID";
+}
+
+const char*
+TcpResetEvent::Direction() const
+{
+    return sent ? "sent" : "received";
+}
+
+std::string
+FormatEndpoint(const InetSocketAddress& address)
+{
+    std::ostringstream os;
+    os << address.GetIpv4() << ':' << address.GetPort();
+    return os.str();
+}
+
+std::ostream&
+operator<<(std::ostream& os, const TcpResetEvent& event)
+{
+    os << event.time.GetSeconds() << "s node " << event.nodeId << ' ' << event.Direction() << ' '
+       << FormatEndpoint(event.source) << " > " << FormatEndpoint(event.destination) << ' '
+       << TcpHeader::FlagsToString(event.header.GetFlags()) << " seq "
+       << event.header.GetSequenceNumber() << " ack " << event.header.GetAckNumber() << ' '
+       << event.reason;
+    if (!event.sent)
+    {
+        os << ' ' << RstDispositionName(event.disposition);
+    }
+    return os;
+}
+
+} // namespace ns3

@@ -1,0 +1,424 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "tcp-rst-l4-protocol.h"
+
+#include "tcp-reset-shapes.h"
+#include "tcp-rst-reason-tag.h"
+#include "tcp-rst-socket-factory.h"
+#include "tcp-rst-socket.h"
+
+#include "ns3/enum.h"
+#include "ns3/ipv4-interface.h"
+#include "ns3/ipv4-l3-protocol.h"
+#include "ns3/ipv4-route.h"
+#include "ns3/ipv4.h"
+#include "ns3/ipv6-interface.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/ipv6.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/object-ptr-container.h"
+#include "ns3/rtt-estimator.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-congestion-ops.h"
+#include "ns3/tcp-recovery-ops.h"
+#include "ns3/trace-source-accessor.h"
+#include "ns3/type-id.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TcpRstL4Protocol");
+
+NS_OBJECT_ENSURE_REGISTERED(TcpRstL4Protocol);
+
+TypeId
+TcpRstL4Protocol::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::TcpRstL4Protocol")
+            .SetParent<TcpL4Protocol>()
+            .SetGroupName("TcpRst")
+            .AddConstructor<TcpRstL4Protocol>()
+            .AddAttribute(
+                "NoSocketReply",
+                "How a segment that finds no connection is answered. Linux: "
+                "tcp_v4_send_reset() (R seq=SEG.ACK, or R. seq=0 "
+                "ack=SEG.SEQ+SEG.LEN+SYN+FIN); Stock: ns-3 3.37 NoEndPointsFound() "
+                "(ack=SEG.SEQ+1 whatever the length).",
+                EnumValue(TcpRstBehaviour::LINUX),
+                MakeEnumAccessor(&TcpRstL4Protocol::m_noSocketReply),
+                MakeEnumChecker(TcpRstBehaviour::LINUX, "Linux", TcpRstBehaviour::STOCK, "Stock"))
+            .AddAttribute("TimeoutMin",
+                          "Linux TCP_TIMEOUT_MIN (2 jiffies; 8 ms at HZ=250): a SYN_SENT "
+                          "socket that resets an unacceptable SYN-ACK re-sends its SYN this "
+                          "long after, if it has not retransmitted yet. Range [1ms, 1s].",
+                          TimeValue(MilliSeconds(8)),
+                          MakeTimeAccessor(&TcpRstL4Protocol::m_timeoutMin),
+                          MakeTimeChecker(MilliSeconds(1), Seconds(1)))
+            .AddTraceSource("ResetSent",
+                            "A reset left this node (reason, node, addresses, header).",
+                            MakeTraceSourceAccessor(&TcpRstL4Protocol::m_resetSent),
+                            "ns3::TcpRstL4Protocol::ResetTracedCallback")
+            .AddTraceSource("ResetReceived",
+                            "A reset reached this node (sender's reason, node, addresses, "
+                            "header, what was done with it).",
+                            MakeTraceSourceAccessor(&TcpRstL4Protocol::m_resetReceived),
+                            "ns3::TcpRstL4Protocol::ResetTracedCallback");
+    return tid;
+}
+
+TcpRstL4Protocol::TcpRstL4Protocol()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+TcpRstL4Protocol::~TcpRstL4Protocol()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+TcpRstL4Protocol::NotifyNewAggregate()
+{
+    NS_LOG_FUNCTION(this);
+    // TcpL4Protocol aggregates its own TcpSocketFactoryImpl only while its node is unset: set
+    // the node first and aggregate ours instead, so every TCP socket of the node is ours.
+    Ptr<Node> node = GetObject<Node>();
+    if (!m_node && node && (GetObject<Ipv4>() || node->GetObject<Ipv6>()))
+    {
+        m_node = node;
+        SetNode(node);
+        Ptr<TcpRstSocketFactory> factory = CreateObject<TcpRstSocketFactory>();
+        factory->SetTcp(this);
+        node->AggregateObject(factory);
+    }
+    TcpL4Protocol::NotifyNewAggregate();
+}
+
+void
+TcpRstL4Protocol::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_held.clear();
+    m_ipv4Down = IpL4Protocol::DownTargetCallback();
+    m_ipv6Down = IpL4Protocol::DownTargetCallback6();
+    m_node = nullptr;
+    TcpL4Protocol::DoDispose();
+}
+
+Ptr<Socket>
+TcpRstL4Protocol::CreateRstSocket()
+{
+    NS_LOG_FUNCTION(this);
+    TypeIdValue rttType;
+    TypeIdValue congestionType;
+    TypeIdValue recoveryType;
+    GetAttribute("RttEstimatorType", rttType);
+    GetAttribute("SocketType", congestionType);
+    GetAttribute("RecoveryType", recoveryType);
+
+    ObjectFactory factory;
+    factory.SetTypeId(rttType.Get());
+    Ptr<RttEstimator> rtt = factory.Create<RttEstimator>();
+    factory.SetTypeId(congestionType.Get());
+    Ptr<TcpCongestionOps> congestion = factory.Create<TcpCongestionOps>();
+    factory.SetTypeId(recoveryType.Get());
+    Ptr<TcpRecoveryOps> recovery = factory.Create<TcpRecoveryOps>();
+
+    Ptr<TcpRstSocket> socket = CreateObject<TcpRstSocket>();
+    socket->SetNode(m_node);
+    socket->SetTcp(this);
+    socket->SetRtt(rtt);
+    socket->SetCongestionControlAlgorithm(congestion);
+    socket->SetRecoveryAlgorithm(recovery);
+    AddSocket(socket);
+    return socket;
+}
+
+std::vector<Ptr<TcpRstSocket>>
+TcpRstL4Protocol::GetSockets() const
+{
+    ObjectPtrContainerValue sockets;
+    GetAttribute("SocketList", sockets);
+    std::vector<Ptr<TcpRstSocket>> result;
+    for (auto it = sockets.Begin(); it != sockets.End(); ++it)
+    {
+        Ptr<TcpRstSocket> socket = DynamicCast<TcpRstSocket>(it->second);
+        if (socket)
+        {
+            result.push_back(socket);
+        }
+    }
+    return result;
+}
+
+uint32_t
+TcpRstL4Protocol::DiscardAllSockets()
+{
+    NS_LOG_FUNCTION(this);
+    uint32_t count = 0;
+    for (const Ptr<TcpRstSocket>& socket : GetSockets())
+    {
+        socket->Discard();
+        ++count;
+    }
+    return count;
+}
+
+TcpRstCounters&
+TcpRstL4Protocol::GetCounters()
+{
+    return m_counters;
+}
+
+const TcpRstCounters&
+TcpRstL4Protocol::GetCounters() const
+{
+    return m_counters;
+}
+
+Time
+TcpRstL4Protocol::GetTimeoutMin() const
+{
+    return m_timeoutMin;
+}
+
+namespace
+{
+InetSocketAddress
+ToEndpoint(const Address& ip, uint16_t port)
+{
+    if (Ipv4Address::IsMatchingType(ip))
+    {
+        return InetSocketAddress(Ipv4Address::ConvertFrom(ip), port);
+    }
+    if (InetSocketAddress::IsMatchingType(ip))
+    {
+        return InetSocketAddress(InetSocketAddress::ConvertFrom(ip).GetIpv4(), port);
+    }
+    if (Ipv6Address::IsMatchingType(ip) && Ipv6Address::ConvertFrom(ip).IsIpv4MappedAddress())
+    {
+        return InetSocketAddress(Ipv6Address::ConvertFrom(ip).GetIpv4MappedAddress(), port);
+    }
+    return InetSocketAddress(Ipv4Address::GetAny(), port); // IPv6 peers: ports only
+}
+
+Address
+IpOnly(const Address& address)
+{
+    if (InetSocketAddress::IsMatchingType(address))
+    {
+        return InetSocketAddress::ConvertFrom(address).GetIpv4();
+    }
+    if (Inet6SocketAddress::IsMatchingType(address))
+    {
+        return Inet6SocketAddress::ConvertFrom(address).GetIpv6();
+    }
+    return address;
+}
+} // namespace
+
+void
+TcpRstL4Protocol::SendReset(RstReason reason,
+                            const TcpHeader& reset,
+                            const Address& from,
+                            const Address& to,
+                            Ptr<NetDevice> oif)
+{
+    NS_LOG_FUNCTION(this << reason << reset << from << to);
+    NS_ABORT_MSG_UNLESS(reset.GetFlags() & TcpHeader::RST,
+                        "TcpRstL4Protocol::SendReset: header has no RST flag: " << reset);
+    TcpResetEvent event;
+    event.time = Simulator::Now();
+    event.nodeId = m_node ? m_node->GetId() : 0;
+    event.reason = reason;
+    event.sent = true;
+    event.source = ToEndpoint(from, reset.GetSourcePort());
+    event.destination = ToEndpoint(to, reset.GetDestinationPort());
+    event.header = reset;
+    event.disposition = RstDisposition::SENT;
+    m_counters.CountSent(reason);
+    m_resetSent(event);
+
+    Ptr<Packet> packet = Create<Packet>();
+    packet->AddPacketTag(TcpRstReasonTag(reason));
+    SendPacket(packet, reset, IpOnly(from), IpOnly(to), oif);
+}
+
+void
+TcpRstL4Protocol::ReplyWithReset(RstReason reason,
+                                 const TcpHeader& offending,
+                                 uint32_t payloadSize,
+                                 const Address& offendingSource,
+                                 const Address& offendingDestination)
+{
+    if (offending.GetFlags() & TcpHeader::RST)
+    {
+        return; // RFC 9293 3.10.7.1: a reset is never answered
+    }
+    SendReset(
+        reason, NoSocketResetShape(offending, payloadSize), offendingDestination, offendingSource);
+}
+
+void
+TcpRstL4Protocol::NotifyResetReceived(Ptr<const Packet> packet,
+                                      const TcpHeader& reset,
+                                      const Address& source,
+                                      const Address& destination,
+                                      RstDisposition disposition)
+{
+    TcpRstReasonTag tag;
+    RstReason reason = packet->PeekPacketTag(tag) ? tag.GetReason() : RstReason::NOT_SPECIFIED;
+    TcpResetEvent event;
+    event.time = Simulator::Now();
+    event.nodeId = m_node ? m_node->GetId() : 0;
+    event.reason = reason;
+    event.sent = false;
+    event.source = ToEndpoint(source, reset.GetSourcePort());
+    event.destination = ToEndpoint(destination, reset.GetDestinationPort());
+    event.header = reset;
+    event.disposition = disposition;
+    m_counters.CountReceived(reason);
+    if (disposition != RstDisposition::CONNECTION_RESET &&
+        disposition != RstDisposition::HALF_OPEN_FREED &&
+        disposition != RstDisposition::PASSED_TO_STOCK)
+    {
+        m_counters.Increment(TcpStat::RstsIgnored);
+    }
+    m_resetReceived(event);
+}
+
+// While TcpL4Protocol::Receive() runs, segments sent towards IP are held; when it reports that
+// no endpoint matched, the one it held is NoEndPointsFound()'s stock reply, which is dropped
+// and replaced by AnswerNoSocket(). Otherwise everything held is released in order, at once.
+void
+TcpRstL4Protocol::SetDownTarget(IpL4Protocol::DownTargetCallback cb)
+{
+    m_ipv4Down = cb;
+    TcpL4Protocol::SetDownTarget(MakeCallback(&TcpRstL4Protocol::SendDown, this));
+}
+
+void
+TcpRstL4Protocol::SetDownTarget6(IpL4Protocol::DownTargetCallback6 cb)
+{
+    m_ipv6Down = cb;
+    TcpL4Protocol::SetDownTarget6(MakeCallback(&TcpRstL4Protocol::SendDown6, this));
+}
+
+void
+TcpRstL4Protocol::SendDown(
+    Ptr<Packet> p, Ipv4Address s, Ipv4Address d, uint8_t proto, Ptr<Ipv4Route> r)
+{
+    if (m_rxDepth > 0)
+    {
+        m_held.push_back({p, s, d, proto, r, nullptr, false});
+        return;
+    }
+    m_ipv4Down(p, s, d, proto, r);
+}
+
+void
+TcpRstL4Protocol::SendDown6(
+    Ptr<Packet> p, Ipv6Address s, Ipv6Address d, uint8_t proto, Ptr<Ipv6Route> r)
+{
+    if (m_rxDepth > 0)
+    {
+        m_held.push_back({p, s, d, proto, nullptr, r, true});
+        return;
+    }
+    m_ipv6Down(p, s, d, proto, r);
+}
+
+IpL4Protocol::RxStatus
+TcpRstL4Protocol::Receive(Ptr<Packet> p,
+                          const Ipv4Header& incomingIpHeader,
+                          Ptr<Ipv4Interface> incomingInterface)
+{
+    NS_LOG_FUNCTION(this << p << incomingIpHeader);
+    ++m_rxDepth;
+    IpL4Protocol::RxStatus status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
+    return FinishReceive(
+        status, p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
+}
+
+IpL4Protocol::RxStatus
+TcpRstL4Protocol::Receive(Ptr<Packet> p,
+                          const Ipv6Header& incomingIpHeader,
+                          Ptr<Ipv6Interface> incomingInterface)
+{
+    NS_LOG_FUNCTION(this << p);
+    if (m_rxDepth > 0)
+    {
+        // TcpL4Protocol retries an unmatched IPv4 segment as IPv4-mapped IPv6: the outer
+        // Receive() decides.
+        return TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
+    }
+    ++m_rxDepth;
+    IpL4Protocol::RxStatus status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
+    return FinishReceive(
+        status, p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
+}
+
+IpL4Protocol::RxStatus
+TcpRstL4Protocol::FinishReceive(IpL4Protocol::RxStatus status,
+                                Ptr<Packet> p,
+                                const Address& source,
+                                const Address& destination)
+{
+    --m_rxDepth;
+    std::vector<HeldSegment> held;
+    held.swap(m_held);
+    if (status == IpL4Protocol::RX_ENDPOINT_CLOSED)
+    {
+        AnswerNoSocket(p, source, destination);
+        return status;
+    }
+    for (const HeldSegment& segment : held)
+    {
+        if (segment.ipv6)
+        {
+            m_ipv6Down(segment.packet,
+                       Ipv6Address::ConvertFrom(segment.source),
+                       Ipv6Address::ConvertFrom(segment.destination),
+                       segment.protocol,
+                       segment.route6);
+        }
+        else
+        {
+            m_ipv4Down(segment.packet,
+                       Ipv4Address::ConvertFrom(segment.source),
+                       Ipv4Address::ConvertFrom(segment.destination),
+                       segment.protocol,
+                       segment.route);
+        }
+    }
+    return status;
+}
+
+// Linux tcp_v4_rcv() `no_tcp_socket`: a segment for no connection and no listener is answered
+// with tcp_v4_send_reset(), unless it is itself a reset.
+void
+TcpRstL4Protocol::AnswerNoSocket(Ptr<Packet> p, const Address& source, const Address& destination)
+{
+    TcpHeader header;
+    uint32_t headerSize = p->PeekHeader(header);
+    if (headerSize == 0 || headerSize > p->GetSize())
+    {
+        NS_LOG_WARN("malformed TCP segment without a socket: dropped");
+        return;
+    }
+    uint32_t payloadSize = p->GetSize() - headerSize;
+    if (header.GetFlags() & TcpHeader::RST)
+    {
+        NotifyResetReceived(p, header, source, destination, RstDisposition::IGNORED_NO_SOCKET);
+        return;
+    }
+    TcpHeader reply = m_noSocketReply == TcpRstBehaviour::LINUX
+                          ? NoSocketResetShape(header, payloadSize)
+                          : StockNoSocketResetShape(header);
+    SendReset(RstReason::NO_SOCKET, reply, destination, source);
+}
+
+} // namespace ns3

@@ -1,0 +1,89 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef TCP_RST_POLICIES_H
+#define TCP_RST_POLICIES_H
+
+#include "ns3/sequence-number.h"
+
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup tcp-rst
+ * \brief Which behaviour a policy attribute selects.
+ *
+ * LINUX is the default everywhere (Linux 6.x as captured in the project's ground truth);
+ * STOCK reproduces unmodified ns-3 3.37 so both can be compared in one script.
+ */
+struct TcpRstBehaviour
+{
+    /// The values (an unscoped enum, as ns-3 EnumValue attributes expect).
+    enum Value
+    {
+        LINUX, //!< behave like Linux 6.x
+        STOCK, //!< behave like unmodified ns-3 TcpSocketBase / TcpL4Protocol
+    };
+};
+
+/**
+ * \ingroup tcp-rst
+ * \brief How a reset reaching a synchronized connection is checked (TcpRstSocket attribute
+ * "RstValidation").
+ */
+struct RstValidation
+{
+    /// The values (an unscoped enum, as ns-3 EnumValue attributes expect).
+    enum Value
+    {
+        RFC5961, //!< Linux: exact RCV.NXT resets, other in-window seq gets a challenge ACK
+        RFC793,  //!< RFC 793 / RFC 9293 without 5961: any in-window seq resets
+        STOCK,   //!< unmodified ns-3: any seq resets, but a RST without timestamp is dropped
+    };
+};
+
+/**
+ * \ingroup tcp-rst
+ * \brief Verdict on a received reset.
+ */
+enum class RstCheck
+{
+    ACCEPT,        //!< the connection is reset
+    CHALLENGE_ACK, //!< answer with an ACK, keep the connection
+    DROP,          //!< ignore it
+};
+
+// Linux tcp_rcv_synsent_state_process() / RFC 9293 3.10.7.3: in SYN_SENT an ACK is acceptable
+// only if SND.UNA < SEG.ACK <= SND.NXT, i.e. it acknowledges our SYN.
+/**
+ * \param iss our initial sequence number (SND.UNA in SYN_SENT)
+ * \param segAck the segment's acknowledgment number
+ * \return true when SEG.ACK == ISS + 1 (SND.NXT right after the SYN)
+ */
+bool SynSentAckAcceptable(SequenceNumber32 iss, SequenceNumber32 segAck);
+
+// RFC 5961 section 3.2 as Linux tcp_validate_incoming() applies it: a RST resets only when
+// SEG.SEQ == RCV.NXT; another in-window RST earns a challenge ACK; the rest are dropped.
+/**
+ * \param rcvNxt RCV.NXT
+ * \param rcvWnd receive window in bytes
+ * \param segSeq the reset's sequence number
+ * \return the verdict
+ */
+RstCheck CheckRstRfc5961(SequenceNumber32 rcvNxt, uint32_t rcvWnd, SequenceNumber32 segSeq);
+
+// RFC 793 page 37 / RFC 9293 3.10.7.4 without RFC 5961: a RST is valid if its sequence number
+// is in the window (RCV.NXT =< SEG.SEQ < RCV.NXT+RCV.WND, or == RCV.NXT when RCV.WND is 0).
+/**
+ * \param rcvNxt RCV.NXT
+ * \param rcvWnd receive window in bytes
+ * \param segSeq the reset's sequence number
+ * \return ACCEPT or DROP
+ */
+RstCheck CheckRstRfc793(SequenceNumber32 rcvNxt, uint32_t rcvWnd, SequenceNumber32 segSeq);
+
+} // namespace ns3
+
+#endif /* TCP_RST_POLICIES_H */
