@@ -1,0 +1,59 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "case-topology.h"
+
+#include "tcp-rst-helper.h"
+
+#include "ns3/ipv4-address-helper.h"
+#include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/string.h"
+
+namespace ns3
+{
+
+CaseTopology
+CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay)
+{
+    CaseTopology t;
+    t.nodes.Create(3);
+    t.client = t.nodes.Get(0);
+    t.router = t.nodes.Get(1);
+    t.server = t.nodes.Get(2);
+    rst.Install(t.nodes);
+
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue(rate));
+    p2p.SetChannelAttribute("Delay", TimeValue(delay));
+    NetDeviceContainer clientLink = p2p.Install(t.client, t.router);
+    NetDeviceContainer serverLink = p2p.Install(t.router, t.server);
+    t.clientDevice = clientLink.Get(0);
+    t.routerFromClient = clientLink.Get(1);
+    t.routerFromServer = serverLink.Get(0);
+    t.serverDevice = serverLink.Get(1);
+
+    Ipv4AddressHelper addresses;
+    addresses.SetBase("10.77.1.0", "255.255.255.0");
+    Ipv4InterfaceContainer clientSide = addresses.Assign(clientLink);
+    addresses.SetBase("10.77.2.0", "255.255.255.0");
+    Ipv4InterfaceContainer serverSide = addresses.Assign(serverLink);
+    t.clientAddress = clientSide.GetAddress(0);
+    t.serverAddress = serverSide.GetAddress(1);
+    Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    return t;
+}
+
+Ptr<TcpRstL4Protocol>
+CaseTopology::ClientTcp() const
+{
+    return TcpRstHelper::GetTcp(client);
+}
+
+Ptr<TcpRstL4Protocol>
+CaseTopology::ServerTcp() const
+{
+    return TcpRstHelper::GetTcp(server);
+}
+
+} // namespace ns3

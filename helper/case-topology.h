@@ -1,0 +1,53 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef CASE_TOPOLOGY_H
+#define CASE_TOPOLOGY_H
+
+#include "ns3/ipv4-address.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/nstime.h"
+#include "ns3/tcp-rst-l4-protocol.h"
+
+namespace ns3
+{
+
+class TcpRstHelper;
+
+/**
+ * \ingroup tcp-rst
+ * \brief client — router — server over point-to-point links, as in the Linux ground-truth lab
+ * (client 10.77.1.1, server 10.77.2.2), with tcp-rst on every node.
+ */
+struct CaseTopology
+{
+    Ptr<Node> client;                //!< client host
+    Ptr<Node> router;                //!< router
+    Ptr<Node> server;                //!< server host
+    Ipv4Address clientAddress;       //!< 10.77.1.1
+    Ipv4Address serverAddress;       //!< 10.77.2.2
+    Ptr<NetDevice> clientDevice;     //!< client's interface
+    Ptr<NetDevice> serverDevice;     //!< server's interface
+    Ptr<NetDevice> routerFromClient; //!< router interface facing the client
+    Ptr<NetDevice> routerFromServer; //!< router interface facing the server
+    NodeContainer nodes;             //!< all three
+
+    /**
+     * \brief Build it.
+     * \param rst the helper that installs the stack (configured by the caller)
+     * \param rate link rate, e.g. "1Gbps"
+     * \param delay one-way delay of each link
+     * \return the topology
+     */
+    static CaseTopology Build(TcpRstHelper& rst, const std::string& rate, Time delay);
+
+    /// \return the client's TCP
+    Ptr<TcpRstL4Protocol> ClientTcp() const;
+    /// \return the server's TCP
+    Ptr<TcpRstL4Protocol> ServerTcp() const;
+};
+
+} // namespace ns3
+
+#endif /* CASE_TOPOLOGY_H */

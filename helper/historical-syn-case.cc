@@ -1,0 +1,268 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "historical-syn-case.h"
+
+#include "tcp-rst-helper.h"
+#include "tcp-segment-injector.h"
+
+#include "ns3/inet-socket-address.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-option-ts.h"
+#include "ns3/tcp-rst-l4-protocol.h"
+
+#include <sstream>
+#include <stdexcept>
+
+namespace ns3
+{
+
+namespace
+{
+constexpr uint16_t kClientPort = 40001;
+constexpr uint16_t kServerPort = 5000;
+} // namespace
+
+std::string
+HistoricalSynCase::GetName() const
+{
+    return "historical-syn";
+}
+
+std::string
+HistoricalSynCase::GetTitle() const
+{
+    return "seed case 1: SYN-ACK for an old duplicate SYN is reset, the handshake then completes";
+}
+
+std::string
+HistoricalSynCase::GetExpected() const
+{
+    return "C>S R seq=SEG.ACK, then handshake completes";
+}
+
+void
+HistoricalSynCase::AddOptions(CommandLine& cmd)
+{
+    cmd.AddValue(
+        "isnOffset", "old SYN's ISN is this much below the client's [1, 2^31)", m_isnOffset);
+    cmd.AddValue("oldSynAt", "when the old SYN is sent after connect(), (0, 1s)", m_oldSynAt);
+    cmd.AddValue("tsAge", "how much older the old SYN's timestamp is, [0, 10s]", m_tsAge);
+    cmd.AddValue("dataBytes", "bytes the client sends once connected, [1, 65536]", m_dataBytes);
+}
+
+void
+HistoricalSynCase::Validate() const
+{
+    if (m_isnOffset == 0 || m_isnOffset >= (1U << 31))
+    {
+        throw std::invalid_argument("--isnOffset=" + std::to_string(m_isnOffset) +
+                                    " is out of range [1, 2147483647]");
+    }
+    if (!m_oldSynAt.IsStrictlyPositive() || m_oldSynAt >= Seconds(1))
+    {
+        throw std::invalid_argument("--oldSynAt must be in (0, 1s): the old SYN has to arrive "
+                                    "before the client's own SYN is retransmitted");
+    }
+    if (m_tsAge.IsStrictlyNegative() || m_tsAge > Seconds(10))
+    {
+        throw std::invalid_argument("--tsAge must be in [0, 10s]");
+    }
+    if (m_dataBytes == 0 || m_dataBytes > 65536)
+    {
+        throw std::invalid_argument("--dataBytes=" + std::to_string(m_dataBytes) +
+                                    " is out of range [1, 65536]");
+    }
+}
+
+Time
+HistoricalSynCase::GetDuration() const
+{
+    return Seconds(4);
+}
+
+void
+HistoricalSynCase::Schedule(CaseContext& ctx)
+{
+    const CaseTopology& t = ctx.topology;
+    const CaseContext* c = &ctx;
+
+    // Server: listen; read what arrives; close once everything is read.
+    m_listener = TcpRstHelper::CreateSocket(t.server);
+    m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), kServerPort));
+    m_listener->Listen();
+    ctx.Note("server",
+             "listen(" + FormatEndpoint(InetSocketAddress(t.serverAddress, kServerPort)) + ")");
+    m_listener->SetAcceptCallback(
+        MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+        Callback<void, Ptr<Socket>, const Address&>(
+            [this, c](Ptr<Socket> s, const Address& from)
+            {
+                ++m_accepted;
+                c->Note("server",
+                        "accept -> " + FormatEndpoint(InetSocketAddress::ConvertFrom(from)));
+                s->SetRecvCallback(Callback<void, Ptr<Socket>>(
+                    [this, c](Ptr<Socket> sock)
+                    {
+                        while (Ptr<Packet> p = sock->Recv())
+                        {
+                            if (p->GetSize() == 0)
+                            {
+                                break;
+                            }
+                            m_received += p->GetSize();
+                            c->Note("server", "recv -> " + std::to_string(p->GetSize()) + " bytes");
+                        }
+                        if (m_received >= m_dataBytes && !m_serverClosed)
+                        {
+                            m_serverClosed = true;
+                            sock->Close();
+                            c->Note("server", "close()");
+                        }
+                    }));
+            }));
+
+    // The client's first SYN is lost on the way, as in the capture.
+    ctx.fromClient->Drop(TcpSegmentFilter::And(TcpSegmentFilter::FromPort(kClientPort),
+                                               TcpSegmentFilter::FlagsAre(TcpHeader::SYN)),
+                         0,
+                         1);
+
+    m_client = TcpRstHelper::CreateSocket(t.client);
+    m_client->SetConnectCallback(
+        Callback<void, Ptr<Socket>>(
+            [this, c](Ptr<Socket> s)
+            {
+                m_connected = true;
+                c->Note("client", "connect -> ok");
+                s->Send(Create<Packet>(m_dataBytes));
+                c->Note("client", "send(" + std::to_string(m_dataBytes) + ")");
+            }),
+        Callback<void, Ptr<Socket>>(
+            [this, c](Ptr<Socket> s)
+            {
+                m_connectFailed = true;
+                c->Note("client",
+                        std::string("connect -> ") +
+                            TcpRstSocket::SocketErrorName(m_client->GetSocketError()));
+            }));
+    // As in the capture, the client closes its side 500 ms after the server's FIN.
+    m_client->SetCloseCallbacks(Callback<void, Ptr<Socket>>(
+                                    [c](Ptr<Socket> s)
+                                    {
+                                        Simulator::Schedule(MilliSeconds(500),
+                                                            [c, s]()
+                                                            {
+                                                                c->Note("client", "close()");
+                                                                s->Close();
+                                                            });
+                                    }),
+                                MakeNullCallback<void, Ptr<Socket>>());
+    Ptr<TcpRstSocket> client = m_client;
+    Address server = InetSocketAddress(t.serverAddress, kServerPort);
+    Ipv4Address clientAddress = t.clientAddress;
+    Simulator::Schedule(
+        Seconds(1),
+        [client, server, clientAddress, c]()
+        {
+            client->Bind(InetSocketAddress(Ipv4Address::GetAny(), kClientPort));
+            client->Connect(server);
+            c->Note("client",
+                    "connect(" + FormatEndpoint(InetSocketAddress::ConvertFrom(server)) +
+                        ") from " + FormatEndpoint(InetSocketAddress(clientAddress, kClientPort)));
+        });
+
+    // The old duplicate SYN: same 4-tuple, ISN below the client's, older timestamp.
+    uint32_t offset = m_isnOffset;
+    Time tsAge = m_tsAge;
+    TcpSegmentInjector::Schedule(
+        Seconds(1) + m_oldSynAt,
+        t.client,
+        t.serverAddress,
+        [=]()
+        {
+            TcpSegmentSpec old;
+            old.sourcePort = kClientPort;
+            old.destinationPort = kServerPort;
+            old.flags = TcpHeader::SYN;
+            old.seq = client->GetIss() - SequenceNumber32(offset);
+            old.mss = 1460;
+            old.sackPermitted = true;
+            old.windowScale = 7;
+            uint32_t now = TcpOptionTS::NowToTsValue();
+            uint32_t age = static_cast<uint32_t>(tsAge.GetMilliSeconds());
+            old.tsValue = now > age ? now - age : 0;
+            c->Note("inject",
+                    "old SYN sent: ISN " + std::to_string(old.seq.GetValue()) + " (-" +
+                        std::to_string(offset) + " vs the client's), TSval -" +
+                        std::to_string(age) + " ms");
+            return old;
+        });
+}
+
+void
+HistoricalSynCase::Judge(const CaseContext& ctx, CaseResult& result) const
+{
+    std::vector<LadderSegment> resets = result.Resets(true);
+    result.Check("exactly one reset, sent by the client",
+                 resets.size() == 1 && result.Resets(false).empty(),
+                 std::to_string(resets.size()) + " from client, " +
+                     std::to_string(result.Resets(false).size()) + " from server");
+    if (resets.empty())
+    {
+        return;
+    }
+    const LadderSegment& rst = resets.front();
+    // The SYN-ACK it answers: the last S>C segment before it.
+    const LadderSegment* synAck = nullptr;
+    const LadderSegment* nextSyn = nullptr;
+    for (const LadderSegment& s : result.segments)
+    {
+        if (s.time <= rst.time && !s.fromClient && s.flags == "SA")
+        {
+            synAck = &s;
+        }
+        if (s.time > rst.time && s.fromClient && s.flags == "S" && !nextSyn)
+        {
+            nextSyn = &s;
+        }
+    }
+    result.Check("reset is R without ACK, seq = SEG.ACK of the SYN-ACK (tcp_v4_send_reset)",
+                 synAck && rst.flags == "R" &&
+                     rst.header.GetSequenceNumber() == synAck->header.GetAckNumber(),
+                 DescribeReset(rst));
+    result.Check("reset seq is 1 relative to the old SYN's ISN (Linux ladder: R 1 -)",
+                 rst.seq == 1 && !rst.seqAbsolute,
+                 "seq " + std::to_string(rst.seq));
+    result.Check("reason is TCP_INVALID_ACK_SEQUENCE",
+                 rst.reason && *rst.reason == RstReason::TCP_INVALID_ACK_SEQUENCE,
+                 rst.reason ? RstReasonName(*rst.reason) : "none");
+    Time timeoutMin = ctx.topology.ClientTcp()->GetTimeoutMin();
+    std::ostringstream gap;
+    if (nextSyn)
+    {
+        gap << "SYN re-sent " << (nextSyn->time - rst.time).GetMicroSeconds()
+            << " us after the reset";
+    }
+    result.Check("client stays in SYN_SENT and re-sends its SYN TCP_TIMEOUT_MIN after the reset",
+                 nextSyn && nextSyn->time - rst.time == timeoutMin && nextSyn->seq == 0,
+                 gap.str());
+    uint32_t freed = 0;
+    for (const TcpResetEvent& e : result.resets)
+    {
+        freed += (!e.sent && e.disposition == RstDisposition::HALF_OPEN_FREED) ? 1 : 0;
+    }
+    result.Check("server frees the half-open connection on the reset, silently",
+                 freed == 1,
+                 std::to_string(freed) + " half-open connection(s) freed");
+    result.Check("handshake then completes: client connected, server accepted once",
+                 m_connected && !m_connectFailed && m_accepted == 1,
+                 std::string(m_connected ? "connected" : "not connected") + ", accepted " +
+                     std::to_string(m_accepted));
+    result.Check("data flows: server read " + std::to_string(m_dataBytes) + " bytes",
+                 m_received == m_dataBytes,
+                 std::to_string(m_received) + " bytes");
+}
+
+} // namespace ns3

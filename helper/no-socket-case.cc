@@ -1,0 +1,274 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "no-socket-case.h"
+
+#include "tcp-rst-helper.h"
+#include "tcp-segment-injector.h"
+
+#include "ns3/inet-socket-address.h"
+#include "ns3/packet.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <stdexcept>
+
+namespace ns3
+{
+
+namespace
+{
+constexpr uint16_t kServerPort = 5000;
+constexpr uint16_t kUnboundClientPort = 40051;  //!< nobody binds it after the wipe
+constexpr uint16_t kListenedClientPort = 40052; //!< a listener takes it after the wipe
+constexpr uint16_t kCraftedSourcePort = 7000;
+constexpr uint16_t kCraftedDestinationPort = 6000;
+} // namespace
+
+std::string
+NoSocketCase::GetName() const
+{
+    return "no-socket";
+}
+
+std::string
+NoSocketCase::GetTitle() const
+{
+    return "seed case 4 (first half): segments reaching a host without the connection";
+}
+
+std::string
+NoSocketCase::GetExpected() const
+{
+    return "C>S R seq=SEG.ACK (x2); C>S R. ack=SEG.SEQ+LEN";
+}
+
+void
+NoSocketCase::AddOptions(CommandLine& cmd)
+{
+    cmd.AddValue("serverBytes",
+                 "bytes the server sends after the client crashed, [1, 65536]",
+                 m_serverBytes);
+    cmd.AddValue(
+        "craftedBytes", "payload of the crafted segment without ACK, [0, 1400]", m_craftedBytes);
+}
+
+void
+NoSocketCase::Validate() const
+{
+    if (m_serverBytes == 0 || m_serverBytes > 65536)
+    {
+        throw std::invalid_argument("--serverBytes=" + std::to_string(m_serverBytes) +
+                                    " is out of range [1, 65536]");
+    }
+    if (m_craftedBytes > 1400)
+    {
+        throw std::invalid_argument("--craftedBytes=" + std::to_string(m_craftedBytes) +
+                                    " is out of range [0, 1400]");
+    }
+}
+
+Time
+NoSocketCase::GetDuration() const
+{
+    return Seconds(4);
+}
+
+void
+NoSocketCase::Schedule(CaseContext& ctx)
+{
+    const CaseTopology& t = ctx.topology;
+    const CaseContext* c = &ctx;
+
+    m_listener = TcpRstHelper::CreateSocket(t.server);
+    // Linux's MSS on this path (1500-byte MTU, timestamps): the server's data leaves as one
+    // segment, as in captures 04c/04c2. Accepted sockets inherit it.
+    m_listener->SetAttribute("SegmentSize", UintegerValue(1448));
+    m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), kServerPort));
+    m_listener->Listen();
+    ctx.Note("server",
+             "listen(" + FormatEndpoint(InetSocketAddress(t.serverAddress, kServerPort)) + ")");
+    m_listener->SetAcceptCallback(
+        MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+        Callback<void, Ptr<Socket>, const Address&>(
+            [this, c](Ptr<Socket> s, const Address& from)
+            {
+                uint16_t port = InetSocketAddress::ConvertFrom(from).GetPort();
+                m_accepted[port] = DynamicCast<TcpRstSocket>(s);
+                m_serverReset[port] = false;
+                c->Note("server",
+                        "accept -> " + FormatEndpoint(InetSocketAddress::ConvertFrom(from)));
+                s->SetRecvCallback(Callback<void, Ptr<Socket>>(
+                    [](Ptr<Socket> sock)
+                    {
+                        while (Ptr<Packet> p = sock->Recv())
+                        {
+                            if (p->GetSize() == 0)
+                            {
+                                break;
+                            }
+                        }
+                    }));
+                s->SetCloseCallbacks(
+                    MakeNullCallback<void, Ptr<Socket>>(),
+                    Callback<void, Ptr<Socket>>(
+                        [this, port, c](Ptr<Socket> sock)
+                        {
+                            m_serverReset[port] = true;
+                            c->Note("server",
+                                    "conn " + std::to_string(port) + ": SO_ERROR -> " +
+                                        TcpRstSocket::SocketErrorName(
+                                            DynamicCast<TcpRstSocket>(sock)->GetSocketError()));
+                        }));
+            }));
+
+    // Two connections; each client sends 10 bytes.
+    Address server = InetSocketAddress(t.serverAddress, kServerPort);
+    for (uint16_t port : {kUnboundClientPort, kListenedClientPort})
+    {
+        Ptr<TcpRstSocket> client = TcpRstHelper::CreateSocket(t.client);
+        m_clients.push_back(client);
+        client->SetConnectCallback(
+            Callback<void, Ptr<Socket>>(
+                [c, port](Ptr<Socket> s)
+                {
+                    s->Send(Create<Packet>(10));
+                    c->Note("client", "conn " + std::to_string(port) + ": connect -> ok, send(10)");
+                }),
+            MakeNullCallback<void, Ptr<Socket>>());
+        Time at = port == kUnboundClientPort ? Seconds(1.0) : Seconds(1.1);
+        Simulator::Schedule(at,
+                            [client, server, port]()
+                            {
+                                client->Bind(InetSocketAddress(Ipv4Address::GetAny(), port));
+                                client->Connect(server);
+                            });
+    }
+
+    // The client host loses its TCP state without a segment on the wire.
+    Ptr<TcpRstL4Protocol> clientTcp = t.ClientTcp();
+    Simulator::Schedule(Seconds(1.5),
+                        [clientTcp, c]()
+                        {
+                            uint32_t n = clientTcp->DiscardAllSockets();
+                            c->Note("script",
+                                    "host C lost its TCP state (" + std::to_string(n) +
+                                        " sockets discarded, nothing sent)");
+                        });
+    Ptr<Node> clientNode = t.client;
+    Simulator::Schedule(
+        Seconds(1.6),
+        [this, clientNode, c]()
+        {
+            m_clientListener = TcpRstHelper::CreateSocket(clientNode);
+            m_clientListener->Bind(InetSocketAddress(Ipv4Address::GetAny(), kListenedClientPort));
+            m_clientListener->Listen();
+            c->Note("client",
+                    "listen(:" + std::to_string(kListenedClientPort) + ") on the old port");
+        });
+
+    // The server sends on both connections.
+    Simulator::Schedule(Seconds(2.0),
+                        [this, c]()
+                        {
+                            for (auto& [port, socket] : m_accepted)
+                            {
+                                socket->Send(Create<Packet>(m_serverBytes), 0);
+                                c->Note("server",
+                                        "conn " + std::to_string(port) + ": send(" +
+                                            std::to_string(m_serverBytes) + ")");
+                            }
+                        });
+
+    // A crafted segment with payload and no ACK, to a port nobody bound.
+    TcpSegmentSpec crafted;
+    crafted.sourcePort = kCraftedSourcePort;
+    crafted.destinationPort = kCraftedDestinationPort;
+    crafted.flags = 0;
+    crafted.seq = m_craftedSeq;
+    crafted.payloadSize = m_craftedBytes;
+    TcpSegmentInjector::Schedule(Seconds(2.5), t.server, t.clientAddress, crafted);
+    Simulator::Schedule(Seconds(2.5),
+                        [c, crafted]()
+                        {
+                            c->Note("inject",
+                                    "segment without ACK, seq " +
+                                        std::to_string(crafted.seq.GetValue()) + ", " +
+                                        std::to_string(crafted.payloadSize) +
+                                        " bytes, to :" + std::to_string(kCraftedDestinationPort));
+                        });
+}
+
+void
+NoSocketCase::Judge(const CaseContext& ctx, CaseResult& result) const
+{
+    std::vector<LadderSegment> resets = result.Resets(true);
+    result.Check("three resets, all from the client host",
+                 resets.size() == 3 && result.Resets(false).empty(),
+                 std::to_string(resets.size()) + " from client, " +
+                     std::to_string(result.Resets(false).size()) + " from server");
+    auto find = [&resets](uint16_t port) -> const LadderSegment*
+    {
+        for (const LadderSegment& s : resets)
+        {
+            if (s.header.GetSourcePort() == port)
+            {
+                return &s;
+            }
+        }
+        return nullptr;
+    };
+    // The data segment each reset answers: the last S>C segment with payload on that port.
+    auto dataAck = [&result](uint16_t port) -> std::optional<SequenceNumber32>
+    {
+        std::optional<SequenceNumber32> ack;
+        for (const LadderSegment& s : result.segments)
+        {
+            if (!s.fromClient && s.length > 0 && s.header.GetDestinationPort() == port)
+            {
+                ack = s.header.GetAckNumber();
+            }
+        }
+        return ack;
+    };
+    struct Expectation
+    {
+        uint16_t port;
+        RstReason reason;
+        const char* who;
+    };
+    for (const Expectation& e :
+         {Expectation{kUnboundClientPort, RstReason::NO_SOCKET, "unbound port"},
+          Expectation{kListenedClientPort, RstReason::TCP_FLAGS, "listener"}})
+    {
+        const LadderSegment* rst = find(e.port);
+        std::optional<SequenceNumber32> ack = dataAck(e.port);
+        std::string label = std::string("conn ") + std::to_string(e.port) + " (" + e.who + "): ";
+        result.Check(label + "R seq=SEG.ACK of the server's data, no ACK flag, window 0",
+                     rst && ack && rst->flags == "R" && rst->header.GetSequenceNumber() == *ack &&
+                         rst->window == 0 && rst->seq == 11,
+                     rst ? DescribeReset(*rst) : "no reset");
+        result.Check(label + "reason " + RstReasonName(e.reason),
+                     rst && rst->reason && *rst->reason == e.reason,
+                     rst && rst->reason ? RstReasonName(*rst->reason) : "none");
+        auto socket = m_accepted.find(e.port);
+        auto reset = m_serverReset.find(e.port);
+        result.Check(label + "the server's connection ends as reset (ECONNRESET)",
+                     socket != m_accepted.end() && reset != m_serverReset.end() && reset->second &&
+                         socket->second->GetSocketError() == TcpRstSocket::CONNECTION_RESET,
+                     socket == m_accepted.end()
+                         ? "connection never accepted"
+                         : TcpRstSocket::SocketErrorName(socket->second->GetSocketError()));
+    }
+    const LadderSegment* crafted = find(kCraftedDestinationPort);
+    result.Check(
+        "crafted segment without ACK: R. seq=0 ack=SEG.SEQ+" + std::to_string(m_craftedBytes) +
+            " (the payload counts)",
+        crafted && crafted->flags == "RA" && crafted->header.GetSequenceNumber().GetValue() == 0 &&
+            crafted->header.GetAckNumber() == m_craftedSeq + SequenceNumber32(m_craftedBytes),
+        crafted ? DescribeReset(*crafted) : "no reset");
+    uint64_t estabResets = ctx.topology.ServerTcp()->GetCounters().Get(TcpStat::EstabResets);
+    result.Check("server counts TcpEstabResets = 2", estabResets == 2, std::to_string(estabResets));
+}
+
+} // namespace ns3

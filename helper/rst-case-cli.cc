@@ -1,0 +1,203 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "rst-case-cli.h"
+
+#include "rst-case-catalog.h"
+#include "rst-case-runner.h"
+#include "tcp-rst-attribute-check.h"
+
+#include "ns3/command-line.h"
+#include "ns3/config.h"
+
+#include <iostream>
+#include <stdexcept>
+#include <vector>
+
+namespace ns3
+{
+
+namespace
+{
+constexpr int kExitFail = 1;
+constexpr int kExitBadInput = 2;
+
+bool
+TakeFlag(std::vector<std::string>& args, const std::string& flag)
+{
+    for (auto it = args.begin(); it != args.end(); ++it)
+    {
+        if (*it == flag || *it == flag + "=true" || *it == flag + "=1")
+        {
+            args.erase(it);
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string
+TakeValue(std::vector<std::string>& args, const std::string& key)
+{
+    std::string prefix = key + "=";
+    for (auto it = args.begin(); it != args.end(); ++it)
+    {
+        if (it->rfind(prefix, 0) == 0)
+        {
+            std::string value = it->substr(prefix.size());
+            args.erase(it);
+            return value;
+        }
+    }
+    return "";
+}
+
+// Attribute defaults given as --ns3::Type::Attribute=value are checked here, so that a bad
+// value is reported with its allowed range instead of an ns-3 abort.
+void
+ApplyAttributeDefaults(std::vector<std::string>& args)
+{
+    for (auto it = args.begin(); it != args.end();)
+    {
+        if (it->rfind("--ns3::", 0) == 0)
+        {
+            std::string::size_type eq = it->find('=');
+            if (eq == std::string::npos)
+            {
+                throw std::invalid_argument("'" + *it + "' needs a value: " + *it + "=VALUE");
+            }
+            SetCheckedDefault(it->substr(2, eq - 2), it->substr(eq + 1));
+            it = args.erase(it);
+        }
+        else
+        {
+            ++it;
+        }
+    }
+}
+
+int
+RunOne(const std::string& name, std::vector<std::string> args, const std::string& program)
+{
+    std::unique_ptr<RstCase> rstCase = RstCaseCatalog::Create(name);
+    if (!rstCase)
+    {
+        std::cerr << program << ": error: unknown case '" << name << "'; valid cases:\n"
+                  << RstCaseCatalog::Describe();
+        return kExitBadInput;
+    }
+    CaseRunOptions options;
+    bool quiet = false;
+    CommandLine cmd(program);
+    cmd.Usage(rstCase->GetTitle() + "\nExpected: " + rstCase->GetExpected());
+    cmd.AddValue(
+        "out", "write client.pcap, server.pcap, resets.csv, ladder.txt here", options.outDir);
+    cmd.AddValue(
+        "stock", "select stock ns-3 behaviour for every policy (for comparison)", options.stock);
+    cmd.AddValue("quiet", "print only the verdict", quiet);
+    rstCase->AddOptions(cmd);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(program.c_str()));
+    for (std::string& arg : args)
+    {
+        argv.push_back(arg.data());
+    }
+    cmd.Parse(static_cast<int>(argv.size()), argv.data());
+
+    CaseResult result = RstCaseRunner::Run(*rstCase, options);
+    if (!quiet)
+    {
+        std::cout << result.ladder << '\n';
+        RstCaseRunner::PrintChecks(result, std::cout);
+        std::cout << '\n';
+    }
+    RstCaseRunner::PrintTable({result}, std::cout);
+    if (!options.outDir.empty() && !quiet)
+    {
+        std::cout << "\noutputs in " << options.outDir
+                  << ": client.pcap server.pcap resets.csv ladder.txt counters.txt checks.txt\n";
+    }
+    return result.pass ? 0 : kExitFail;
+}
+
+int
+RunDemo(std::vector<std::string> args, const std::string& program)
+{
+    std::string out = TakeValue(args, "--out");
+    bool stock = TakeFlag(args, "--stock");
+    if (!args.empty())
+    {
+        throw std::invalid_argument("--demo takes only --out=DIR and --stock, not '" + args[0] +
+                                    "'");
+    }
+    std::vector<CaseResult> results;
+    for (const std::string& name : RstCaseCatalog::GetNames())
+    {
+        std::unique_ptr<RstCase> rstCase = RstCaseCatalog::Create(name);
+        CaseRunOptions options;
+        options.stock = stock;
+        options.outDir = out.empty() ? "" : out + "/" + name;
+        std::cout << "== " << name << ": " << rstCase->GetTitle() << '\n';
+        results.push_back(RstCaseRunner::Run(*rstCase, options));
+        RstCaseRunner::PrintChecks(results.back(), std::cout);
+        std::cout << '\n';
+    }
+    RstCaseRunner::PrintTable(results, std::cout);
+    if (!out.empty())
+    {
+        std::cout << "\noutputs (pcaps, resets.csv, ladder.txt per case) in " << out << '\n';
+    }
+    for (const CaseResult& r : results)
+    {
+        if (!r.pass)
+        {
+            return kExitFail;
+        }
+    }
+    return 0;
+}
+} // namespace
+
+int
+RunCaseCommandLine(int argc, char** argv, const std::string& fixedCase)
+{
+    std::string program = argc > 0 ? argv[0] : "tcp-rst-run";
+    std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+    try
+    {
+        ApplyAttributeDefaults(args);
+        if (!fixedCase.empty())
+        {
+            return RunOne(fixedCase, args, program);
+        }
+        if (TakeFlag(args, "--list"))
+        {
+            std::cout << RstCaseCatalog::Describe();
+            return 0;
+        }
+        if (TakeFlag(args, "--demo"))
+        {
+            return RunDemo(args, program);
+        }
+        std::string name = TakeValue(args, "--case");
+        if (name.empty())
+        {
+            std::cerr << program << ": error: give --list, --demo or --case=NAME; cases:\n"
+                      << RstCaseCatalog::Describe();
+            return kExitBadInput;
+        }
+        return RunOne(name, args, program);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        std::cerr << program << ": error: " << e.what() << '\n';
+        return kExitBadInput;
+    }
+    catch (const std::exception& e)
+    {
+        std::cerr << program << ": error: " << e.what() << '\n';
+        return kExitBadInput;
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,192 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "rst-case-runner.h"
+
+#include "tcp-rst-helper.h"
+
+#include "ns3/enum.h"
+#include "ns3/point-to-point-helper.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-rst-socket.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+namespace ns3
+{
+
+namespace
+{
+void
+RestoreLinuxSocketDefaults()
+{
+    TcpRstHelper::SetSocketDefault("RstValidation", EnumValue(RstValidation::RFC5961));
+    for (const char* policy :
+         {"UnacceptableSynAck", "ListenerSegments", "BoundNotListening", "ActiveResetShape"})
+    {
+        TcpRstHelper::SetSocketDefault(policy, EnumValue(TcpRstBehaviour::LINUX));
+    }
+}
+
+std::string
+ObservedResets(const CaseResult& result, std::string* reasons)
+{
+    std::ostringstream shapes;
+    std::set<std::string> seen;
+    std::string sep;
+    for (const LadderSegment& s : result.segments)
+    {
+        if (!(s.header.GetFlags() & TcpHeader::RST) || s.injected)
+        {
+            continue;
+        }
+        std::string d = DescribeReset(s);
+        shapes << sep << d.substr(0, d.find(" ("));
+        sep = "; ";
+        std::string reason = s.reason ? RstReasonName(*s.reason) : "-";
+        if (seen.insert(reason).second)
+        {
+            *reasons += (reasons->empty() ? "" : ",") + reason;
+        }
+    }
+    std::string text = shapes.str();
+    return text.empty() ? "no reset" : text;
+}
+
+void
+WriteFile(const std::string& path, const std::string& text)
+{
+    std::ofstream out(path);
+    if (!out)
+    {
+        throw std::runtime_error("cannot write '" + path + "'");
+    }
+    out << text;
+}
+} // namespace
+
+CaseResult
+RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
+{
+    rstCase.Validate();
+    if (!options.outDir.empty())
+    {
+        std::filesystem::create_directories(options.outDir);
+    }
+
+    TcpRstHelper rst;
+    if (options.stock)
+    {
+        rst.UseStockBehaviour();
+    }
+    CaseContext ctx;
+    ctx.topology = CaseTopology::Build(rst, options.linkRate, options.linkDelay);
+    const CaseTopology& t = ctx.topology;
+    TcpLadderRecorder ladder(rstCase.GetName(), t.clientAddress, t.serverAddress);
+    ladder.Watch(t.clientDevice);
+    ladder.Watch(t.serverDevice);
+    ctx.ladder = &ladder;
+    ctx.fromClient = TcpSegmentFilter::Install(t.routerFromClient);
+    ctx.fromServer = TcpSegmentFilter::Install(t.routerFromServer);
+    Ptr<TcpSegmentFilter> fromClient = ctx.fromClient;
+    Ptr<TcpSegmentFilter> fromServer = ctx.fromServer;
+    ladder.SetLossOracle([fromClient, fromServer](uint64_t uid)
+                         { return fromClient->WasDropped(uid) || fromServer->WasDropped(uid); });
+
+    CaseResult result;
+    result.name = rstCase.GetName();
+    result.expected = rstCase.GetExpected();
+    auto record = [&result](const TcpResetEvent& event) { result.resets.push_back(event); };
+    for (auto it = t.nodes.Begin(); it != t.nodes.End(); ++it)
+    {
+        Ptr<TcpRstL4Protocol> tcp = TcpRstHelper::GetTcp(*it);
+        tcp->TraceConnectWithoutContext("ResetSent", Callback<void, const TcpResetEvent&>(record));
+        tcp->TraceConnectWithoutContext("ResetReceived",
+                                        Callback<void, const TcpResetEvent&>(record));
+    }
+    if (!options.outDir.empty())
+    {
+        PointToPointHelper pcap;
+        pcap.EnablePcap(options.outDir + "/client.pcap", t.clientDevice, false, true);
+        pcap.EnablePcap(options.outDir + "/server.pcap", t.serverDevice, false, true);
+        rst.EnableResetTrace(options.outDir + "/resets.csv");
+    }
+
+    rstCase.Schedule(ctx);
+    Simulator::Stop(rstCase.GetDuration());
+    Simulator::Run();
+
+    result.segments = ladder.GetSegments();
+    std::ostringstream ladderText;
+    ladder.Write(ladderText);
+    result.ladder = ladderText.str();
+    result.observed = ObservedResets(result, &result.reasons);
+    rstCase.Judge(ctx, result);
+    result.pass = !result.checks.empty() && std::all_of(result.checks.begin(),
+                                                        result.checks.end(),
+                                                        [](const CaseCheck& c) { return c.pass; });
+    if (!options.outDir.empty())
+    {
+        WriteFile(options.outDir + "/ladder.txt", result.ladder);
+        std::ostringstream counters;
+        TcpRstHelper::PrintCounters(t.nodes, counters);
+        WriteFile(options.outDir + "/counters.txt", counters.str());
+        std::ostringstream checks;
+        PrintChecks(result, checks);
+        WriteFile(options.outDir + "/checks.txt", checks.str());
+    }
+    Simulator::Destroy();
+    if (options.stock)
+    {
+        RestoreLinuxSocketDefaults();
+    }
+    return result;
+}
+
+void
+RstCaseRunner::PrintChecks(const CaseResult& result, std::ostream& os)
+{
+    os << "case " << result.name << ": " << (result.pass ? "PASS" : "FAIL") << '\n';
+    for (const CaseCheck& c : result.checks)
+    {
+        os << "  [" << (c.pass ? "ok" : "FAILED") << "] " << c.what;
+        if (!c.detail.empty())
+        {
+            os << " -- " << c.detail;
+        }
+        os << '\n';
+    }
+}
+
+void
+RstCaseRunner::PrintTable(const std::vector<CaseResult>& results, std::ostream& os)
+{
+    auto row = [&os](const std::string& a,
+                     const std::string& b,
+                     const std::string& c,
+                     const std::string& d,
+                     const std::string& e)
+    {
+        os << std::left << std::setw(16) << a << "  " << std::setw(44) << b << "  " << std::setw(46)
+           << c << "  " << std::setw(28) << d << "  " << e << '\n';
+    };
+    row("case", "expected reset", "observed", "reason", "verdict");
+    row(std::string(16, '-'),
+        std::string(44, '-'),
+        std::string(46, '-'),
+        std::string(28, '-'),
+        "-------");
+    for (const CaseResult& r : results)
+    {
+        row(r.name, r.expected, r.observed, r.reasons, r.pass ? "PASS" : "FAIL");
+    }
+}
+
+} // namespace ns3

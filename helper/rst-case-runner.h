@@ -1,0 +1,62 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef RST_CASE_RUNNER_H
+#define RST_CASE_RUNNER_H
+
+#include "rst-case.h"
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup tcp-rst
+ * \brief How to run a case.
+ */
+struct CaseRunOptions
+{
+    std::string outDir;               //!< write pcaps, resets.csv, ladder.txt here ("" = none)
+    bool stock{false};                //!< select stock ns-3 behaviour for every policy
+    std::string linkRate{"1Gbps"};    //!< rate of both links
+    Time linkDelay{MicroSeconds(20)}; //!< one-way delay of each link
+};
+
+/**
+ * \ingroup tcp-rst
+ * \brief Runs a case in a fresh simulation and reports what happened.
+ */
+class RstCaseRunner
+{
+  public:
+    /**
+     * \brief Build the topology, run the case, judge it, write its outputs, destroy the
+     * simulation.
+     * \param rstCase the case
+     * \param options how
+     * \return the result
+     * \throws std::invalid_argument for a case parameter outside its range
+     */
+    static CaseResult Run(RstCase& rstCase, const CaseRunOptions& options);
+
+    /**
+     * \param result a result
+     * \param os where to print the checks
+     */
+    static void PrintChecks(const CaseResult& result, std::ostream& os);
+
+    /**
+     * \brief The demo table: one row per case (case, expected reset, observed, reason,
+     * verdict).
+     * \param results the results
+     * \param os where
+     */
+    static void PrintTable(const std::vector<CaseResult>& results, std::ostream& os);
+};
+
+} // namespace ns3
+
+#endif /* RST_CASE_RUNNER_H */

@@ -1,0 +1,115 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef RST_CASE_H
+#define RST_CASE_H
+
+#include "case-topology.h"
+#include "tcp-ladder-recorder.h"
+#include "tcp-segment-filter.h"
+
+#include "ns3/command-line.h"
+#include "ns3/tcp-rst-event.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup tcp-rst
+ * \brief One thing a case checks, and whether it held.
+ */
+struct CaseCheck
+{
+    std::string what;   //!< what was checked
+    bool pass{false};   //!< whether it held
+    std::string detail; //!< what was observed
+};
+
+/**
+ * \ingroup tcp-rst
+ * \brief What a case run produced.
+ */
+struct CaseResult
+{
+    std::string name;                    //!< case name
+    std::string expected;                //!< expected reset (who>whom, shape, reason)
+    std::string observed;                //!< observed resets, same notation
+    std::string reasons;                 //!< reasons of the observed resets
+    std::vector<CaseCheck> checks;       //!< the checks
+    std::vector<LadderSegment> segments; //!< the ladder's segments
+    std::vector<TcpResetEvent> resets;   //!< every reset sent or received
+    std::string ladder;                  //!< the ladder text
+    bool pass{false};                    //!< every check held
+
+    /**
+     * \brief Add a check.
+     * \param what what is checked
+     * \param pass whether it held
+     * \param detail what was observed
+     */
+    void Check(const std::string& what, bool pass, const std::string& detail = "");
+
+    /// \param fromClient direction \return the resets sent that way, as ladder segments
+    std::vector<LadderSegment> Resets(bool fromClient) const;
+};
+
+/**
+ * \ingroup tcp-rst
+ * \brief What a case gets to build its scenario: the topology, the ladder, filters on both
+ * router interfaces, and the resets seen so far.
+ */
+struct CaseContext
+{
+    CaseTopology topology;              //!< client — router — server
+    TcpLadderRecorder* ladder{nullptr}; //!< the ladder (for Note())
+    Ptr<TcpSegmentFilter> fromClient;   //!< filter on the router, segments from the client
+    Ptr<TcpSegmentFilter> fromServer;   //!< filter on the router, segments from the server
+
+    /**
+     * \brief Add a '#' line to the ladder at the current time.
+     * \param who "client", "server", "script" ...
+     * \param text the event
+     */
+    void Note(const std::string& who, const std::string& text) const;
+};
+
+/**
+ * \ingroup tcp-rst
+ * \brief A reproducible RST case: a scenario on the case topology plus the checks that say
+ * whether the model behaved as Linux does. Subclasses are listed in RstCaseCatalog.
+ */
+class RstCase
+{
+  public:
+    virtual ~RstCase() = default;
+
+    /// \return the name used by './tcp-rst run NAME'
+    virtual std::string GetName() const = 0;
+    /// \return one line saying what the case shows
+    virtual std::string GetTitle() const = 0;
+    /// \return the expected reset, e.g. "C>S R seq=SEG.ACK (TCP_INVALID_ACK_SEQUENCE)"
+    virtual std::string GetExpected() const = 0;
+    /// \param cmd where to declare the case's --key=value parameters
+    virtual void AddOptions(CommandLine& cmd);
+    /// \throws std::invalid_argument naming a parameter outside its range
+    virtual void Validate() const;
+    /// \return simulated time to run
+    virtual Time GetDuration() const = 0;
+    /// \param ctx schedule the applications and triggers
+    virtual void Schedule(CaseContext& ctx) = 0;
+    /**
+     * \param ctx the context after the run
+     * \param result add checks and the observed summary
+     */
+    virtual void Judge(const CaseContext& ctx, CaseResult& result) const = 0;
+};
+
+/// \param segment a reset segment \return e.g. "C>S R seq=1 (TCP_INVALID_ACK_SEQUENCE)"
+std::string DescribeReset(const LadderSegment& segment);
+
+} // namespace ns3
+
+#endif /* RST_CASE_H */

@@ -1,0 +1,310 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "tcp-ladder-recorder.h"
+
+#include "ns3/ipv4-header.h"
+#include "ns3/packet.h"
+#include "ns3/ppp-header.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-option-rfc793.h"
+#include "ns3/tcp-option-ts.h"
+#include "ns3/tcp-option-winscale.h"
+#include "ns3/tcp-rst-reason-tag.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace ns3
+{
+
+namespace
+{
+std::string
+FlagLetters(uint8_t flags)
+{
+    std::string s;
+    s += (flags & TcpHeader::SYN) ? "S" : "";
+    s += (flags & TcpHeader::FIN) ? "F" : "";
+    s += (flags & TcpHeader::RST) ? "R" : "";
+    s += (flags & TcpHeader::PSH) ? "P" : "";
+    s += (flags & TcpHeader::URG) ? "U" : "";
+    s += (flags & TcpHeader::ACK) ? "A" : "";
+    return s.empty() ? "." : s;
+}
+
+std::string
+OptionText(const TcpHeader& header)
+{
+    std::ostringstream os;
+    std::string sep;
+    for (const Ptr<const TcpOption>& option : header.GetOptionList())
+    {
+        switch (option->GetKind())
+        {
+        case TcpOption::MSS:
+            os << sep << "mss=" << DynamicCast<const TcpOptionMSS>(option)->GetMSS();
+            break;
+        case TcpOption::SACKPERMITTED:
+            os << sep << "sackOK";
+            break;
+        case TcpOption::WINSCALE:
+            os << sep << "ws="
+               << static_cast<int>(DynamicCast<const TcpOptionWinScale>(option)->GetScale());
+            break;
+        case TcpOption::TS:
+        {
+            Ptr<const TcpOptionTS> ts = DynamicCast<const TcpOptionTS>(option);
+            os << sep << "ts=" << ts->GetTimestamp() << '/' << ts->GetEcho();
+            break;
+        }
+        case TcpOption::SACK:
+            os << sep << "sack";
+            break;
+        default:
+            continue;
+        }
+        sep = ",";
+    }
+    return os.str();
+}
+
+std::string
+Number(int64_t value, bool absolute)
+{
+    return absolute ? "abs:" + std::to_string(value) : std::to_string(value);
+}
+} // namespace
+
+std::string
+LadderSegment::Summary() const
+{
+    std::ostringstream os;
+    os << (fromClient ? "C>S " : "S>C ") << flags << ' ' << Number(seq, seqAbsolute) << ' '
+       << (ack ? Number(*ack, ackAbsolute) : "-");
+    if (length > 0)
+    {
+        os << " len=" << length;
+    }
+    if (lost)
+    {
+        os << " LOST";
+    }
+    return os.str();
+}
+
+TcpLadderRecorder::TcpLadderRecorder(std::string name, Ipv4Address client, Ipv4Address server)
+    : m_name(std::move(name))
+    , m_client(client)
+    , m_server(server)
+{
+}
+
+void
+TcpLadderRecorder::Watch(Ptr<NetDevice> device)
+{
+    device->TraceConnectWithoutContext("MacTx", MakeCallback(&TcpLadderRecorder::OnTransmit, this));
+}
+
+void
+TcpLadderRecorder::SetLossOracle(std::function<bool(uint64_t)> isLost)
+{
+    m_isLost = std::move(isLost);
+}
+
+void
+TcpLadderRecorder::Note(const std::string& text)
+{
+    m_notes.push_back({Simulator::Now(), text});
+}
+
+void
+TcpLadderRecorder::OnTransmit(Ptr<const Packet> packet)
+{
+    Ptr<Packet> copy = packet->Copy();
+    PppHeader ppp; // point-to-point devices fire MacTx with their header on
+    copy->RemoveHeader(ppp);
+    if (ppp.GetProtocol() != 0x0021) // IPv4
+    {
+        return;
+    }
+    Ipv4Header ip;
+    if (copy->RemoveHeader(ip) == 0 || ip.GetProtocol() != 6)
+    {
+        return;
+    }
+    bool known = (ip.GetSource() == m_client && ip.GetDestination() == m_server) ||
+                 (ip.GetSource() == m_server && ip.GetDestination() == m_client);
+    if (!known)
+    {
+        return;
+    }
+    Raw raw;
+    raw.time = Simulator::Now();
+    raw.source = ip.GetSource();
+    raw.destination = ip.GetDestination();
+    uint32_t headerSize = copy->RemoveHeader(raw.header);
+    raw.payloadSize = headerSize > 0 ? copy->GetSize() : 0;
+    raw.uid = packet->GetUid();
+    TcpRstReasonTag tag;
+    if (packet->PeekPacketTag(tag))
+    {
+        raw.tagReason = tag.GetReason();
+    }
+    m_raw.push_back(raw);
+}
+
+std::vector<LadderSegment>
+TcpLadderRecorder::Resolve(std::vector<NoteLine>* isnNotes) const
+{
+    struct Isns
+    {
+        std::optional<SequenceNumber32> client;
+        std::optional<SequenceNumber32> server;
+    };
+    std::map<uint16_t, Isns> connections;
+    std::vector<LadderSegment> segments;
+    for (const Raw& raw : m_raw)
+    {
+        LadderSegment s;
+        const TcpHeader& h = raw.header;
+        uint8_t flags = h.GetFlags();
+        s.time = raw.time;
+        s.fromClient = raw.source == m_client;
+        s.clientPort = s.fromClient ? h.GetSourcePort() : h.GetDestinationPort();
+        s.flags = FlagLetters(flags);
+        s.window = h.GetWindowSize();
+        s.length = raw.payloadSize;
+        s.header = h;
+        s.options = OptionText(h);
+        s.lost = m_isLost && m_isLost(raw.uid);
+        s.injected = raw.tagReason == RstReason::INJECTED;
+        if ((flags & TcpHeader::RST) && raw.tagReason)
+        {
+            s.reason = raw.tagReason;
+        }
+
+        Isns& isns = connections[s.clientPort];
+        std::optional<SequenceNumber32>& own = s.fromClient ? isns.client : isns.server;
+        std::optional<SequenceNumber32>& peer = s.fromClient ? isns.server : isns.client;
+        if (flags & TcpHeader::SYN)
+        {
+            if (own && *own != h.GetSequenceNumber() && isnNotes)
+            {
+                std::ostringstream os;
+                int32_t shift = static_cast<int32_t>(h.GetSequenceNumber() - *own);
+                os << "conn " << s.clientPort << ": " << (s.fromClient ? 'C' : 'S')
+                   << " sends SYN with a different ISN (" << (shift >= 0 ? "+" : "") << shift
+                   << " from previous base); " << (s.fromClient ? 'C' : 'S')
+                   << " seq now relative to it";
+                isnNotes->push_back({raw.time, os.str()});
+            }
+            own = h.GetSequenceNumber();
+        }
+        s.seqAbsolute = !own;
+        s.seq = own ? static_cast<int32_t>(h.GetSequenceNumber() - *own)
+                    : static_cast<int64_t>(h.GetSequenceNumber().GetValue());
+        if (flags & TcpHeader::ACK)
+        {
+            s.ackAbsolute = !peer;
+            s.ack = peer ? static_cast<int32_t>(h.GetAckNumber() - *peer)
+                         : static_cast<int64_t>(h.GetAckNumber().GetValue());
+        }
+        segments.push_back(s);
+    }
+    return segments;
+}
+
+std::vector<LadderSegment>
+TcpLadderRecorder::GetSegments() const
+{
+    return Resolve(nullptr);
+}
+
+void
+TcpLadderRecorder::Write(std::ostream& os) const
+{
+    std::vector<NoteLine> isnNotes;
+    std::vector<LadderSegment> segments = Resolve(&isnNotes);
+    std::set<uint16_t> ports;
+    for (const LadderSegment& s : segments)
+    {
+        ports.insert(s.clientPort);
+    }
+    bool connColumn = ports.size() > 1;
+    Time t0 = segments.empty() ? Time(0) : segments.front().time;
+    auto ms = [t0](Time t)
+    {
+        char buffer[32];
+        std::snprintf(buffer, sizeof(buffer), "%10.3f", (t - t0).GetSeconds() * 1000.0);
+        return std::string(buffer);
+    };
+
+    os << "# ladder " << m_name << " (ns-3 tcp-rst)\n"
+       << "# client C=" << m_client << "  server S=" << m_server << "\n"
+       << "# seq/ack relative to each side's ISN per connection; win = raw field; "
+          "LOST = sent but never reached the peer\n";
+    os << "     t(ms)  " << (connColumn ? " conn  " : "")
+       << "dir  flags       seq       ack    win   len  notes\n";
+
+    std::vector<NoteLine> notes = m_notes;
+    std::stable_sort(notes.begin(),
+                     notes.end(),
+                     [](const NoteLine& a, const NoteLine& b) { return a.time < b.time; });
+    std::size_t n = 0;
+    std::size_t isn = 0;
+    for (const LadderSegment& s : segments)
+    {
+        while (n < notes.size() && notes[n].time <= s.time)
+        {
+            os << ms(notes[n].time) << "  # " << notes[n].text << '\n';
+            ++n;
+        }
+        while (isn < isnNotes.size() && isnNotes[isn].time <= s.time)
+        {
+            os << "            # " << isnNotes[isn].text << '\n';
+            ++isn;
+        }
+        char line[160];
+        std::string seq = Number(s.seq, s.seqAbsolute);
+        std::string ack = s.ack ? Number(*s.ack, s.ackAbsolute) : "-";
+        std::string conn = connColumn ? std::to_string(s.clientPort) + "  " : "";
+        std::snprintf(line,
+                      sizeof(line),
+                      "%s  %s%s  %-5s %9s %9s  %5u %5u",
+                      ms(s.time).c_str(),
+                      conn.c_str(),
+                      s.fromClient ? "C>S" : "S>C",
+                      s.flags.c_str(),
+                      seq.c_str(),
+                      ack.c_str(),
+                      s.window,
+                      s.length);
+        os << line;
+        std::string notesText = s.options;
+        auto add = [&notesText](const std::string& text)
+        { notesText += notesText.empty() ? text : " " + text; };
+        if (s.reason)
+        {
+            add(std::string("reason=") + RstReasonName(*s.reason));
+        }
+        else if (s.injected)
+        {
+            add("injected");
+        }
+        if (s.lost)
+        {
+            add("LOST");
+        }
+        os << (notesText.empty() ? "" : "  ") << notesText << '\n';
+    }
+    for (; n < notes.size(); ++n)
+    {
+        os << ms(notes[n].time) << "  # " << notes[n].text << '\n';
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,55 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "tcp-rst-attribute-check.h"
+
+#include "ns3/config.h"
+#include "ns3/string.h"
+
+#include <sstream>
+#include <stdexcept>
+
+namespace ns3
+{
+
+Ptr<AttributeValue>
+CheckAttributeValue(TypeId tid, const std::string& name, const AttributeValue& value)
+{
+    TypeId::AttributeInformation info;
+    if (!tid.LookupAttributeByName(name, &info))
+    {
+        throw std::invalid_argument(tid.GetName() + " has no attribute '" + name + "'");
+    }
+    Ptr<AttributeValue> checked = info.checker->CreateValidValue(value);
+    if (!checked)
+    {
+        std::ostringstream os;
+        os << "invalid value '" << value.SerializeToString(info.checker) << "' for "
+           << tid.GetName() << "::" << name
+           << "; allowed: " << info.checker->GetUnderlyingTypeInformation() << " (" << info.help
+           << ")";
+        throw std::invalid_argument(os.str());
+    }
+    return checked;
+}
+
+void
+SetCheckedDefault(const std::string& path, const std::string& value)
+{
+    std::string::size_type split = path.rfind("::");
+    if (split == std::string::npos || split == 0)
+    {
+        throw std::invalid_argument("'" + path + "' is not of the form ns3::Type::Attribute");
+    }
+    std::string typeName = path.substr(0, split);
+    std::string attribute = path.substr(split + 2);
+    TypeId tid;
+    if (!TypeId::LookupByNameFailSafe(typeName, &tid))
+    {
+        throw std::invalid_argument("unknown type '" + typeName + "' in '" + path + "'");
+    }
+    Ptr<AttributeValue> checked = CheckAttributeValue(tid, attribute, StringValue(value));
+    Config::SetDefault(path, *checked);
+}
+
+} // namespace ns3

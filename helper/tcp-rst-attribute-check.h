@@ -1,0 +1,42 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef TCP_RST_ATTRIBUTE_CHECK_H
+#define TCP_RST_ATTRIBUTE_CHECK_H
+
+#include "ns3/attribute.h"
+#include "ns3/type-id.h"
+
+#include <string>
+
+namespace ns3
+{
+
+/**
+ * \ingroup tcp-rst
+ * \brief Check an attribute value before it is used, so that a bad value is refused with an
+ * error naming the attribute and what it accepts, instead of an ns-3 abort.
+ *
+ * \param tid the type holding the attribute (e.g. TcpRstL4Protocol::GetTypeId())
+ * \param name the attribute name (e.g. "TimeoutMin")
+ * \param value the value (a StringValue is parsed with the attribute's checker)
+ * \return the value converted to the attribute's own type
+ * \throws std::invalid_argument naming the attribute, the value and the allowed values
+ */
+Ptr<AttributeValue> CheckAttributeValue(TypeId tid,
+                                        const std::string& name,
+                                        const AttributeValue& value);
+
+/**
+ * \ingroup tcp-rst
+ * \brief Check an attribute path as used on the command line or with Config::SetDefault,
+ * e.g. "ns3::TcpRstL4Protocol::TimeoutMin", and set it as the default.
+ * \param path "ns3::Type::Attribute"
+ * \param value the value as text
+ * \throws std::invalid_argument when the type, the attribute or the value is not valid
+ */
+void SetCheckedDefault(const std::string& path, const std::string& value);
+
+} // namespace ns3
+
+#endif /* TCP_RST_ATTRIBUTE_CHECK_H */

@@ -1,0 +1,141 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "tcp-rst-helper.h"
+
+#include "tcp-rst-attribute-check.h"
+#include "tcp-rst-csv-writer.h"
+
+#include "ns3/config.h"
+#include "ns3/enum.h"
+#include "ns3/node-list.h"
+#include "ns3/tcp-rst-socket.h"
+
+#include <stdexcept>
+
+namespace ns3
+{
+
+TcpRstHelper::TcpRstHelper()
+{
+    // Debian links with --as-needed: name the types in code so their library stays linked.
+    TcpRstL4Protocol::GetTypeId();
+    TcpRstSocket::GetTypeId();
+}
+
+TcpRstHelper::~TcpRstHelper() = default;
+
+void
+TcpRstHelper::SetTcpAttribute(const std::string& name, const AttributeValue& value)
+{
+    m_tcpAttributes.emplace_back(name,
+                                 CheckAttributeValue(TcpRstL4Protocol::GetTypeId(), name, value));
+}
+
+void
+TcpRstHelper::SetSocketDefault(const std::string& name, const AttributeValue& value)
+{
+    Ptr<AttributeValue> checked = CheckAttributeValue(TcpRstSocket::GetTypeId(), name, value);
+    Config::SetDefault("ns3::TcpRstSocket::" + name, *checked);
+}
+
+void
+TcpRstHelper::UseStockBehaviour()
+{
+    SetTcpAttribute("NoSocketReply", EnumValue(TcpRstBehaviour::STOCK));
+    SetSocketDefault("RstValidation", EnumValue(RstValidation::STOCK));
+    for (const char* policy :
+         {"UnacceptableSynAck", "ListenerSegments", "BoundNotListening", "ActiveResetShape"})
+    {
+        SetSocketDefault(policy, EnumValue(TcpRstBehaviour::STOCK));
+    }
+}
+
+void
+TcpRstHelper::Install(NodeContainer nodes)
+{
+    InternetStackHelper stack;
+    Install(nodes, stack);
+}
+
+void
+TcpRstHelper::Install(Ptr<Node> node)
+{
+    Install(NodeContainer(node));
+}
+
+void
+TcpRstHelper::Install(NodeContainer nodes, InternetStackHelper& stack)
+{
+    stack.SetTcp("ns3::TcpRstL4Protocol");
+    stack.Install(nodes);
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Configure(*it);
+    }
+}
+
+void
+TcpRstHelper::Configure(Ptr<Node> node) const
+{
+    Ptr<TcpRstL4Protocol> tcp = GetTcp(node);
+    NS_ABORT_MSG_UNLESS(tcp, "node " << node->GetId() << " has no TcpRstL4Protocol after Install");
+    for (const auto& [name, value] : m_tcpAttributes)
+    {
+        tcp->SetAttribute(name, *value);
+    }
+    if (m_csv)
+    {
+        m_csv->Attach(tcp);
+    }
+}
+
+void
+TcpRstHelper::EnableResetTrace(const std::string& filename)
+{
+    Ptr<TcpRstCsvWriter> writer = Create<TcpRstCsvWriter>(filename);
+    for (auto it = NodeList::Begin(); it != NodeList::End(); ++it)
+    {
+        Ptr<TcpRstL4Protocol> tcp = GetTcp(*it);
+        if (tcp)
+        {
+            writer->Attach(tcp);
+        }
+    }
+    // Nodes installed later by this helper are attached in Configure().
+    m_csv = writer;
+}
+
+Ptr<TcpRstSocket>
+TcpRstHelper::CreateSocket(Ptr<Node> node)
+{
+    Ptr<TcpRstL4Protocol> tcp = node ? GetTcp(node) : nullptr;
+    if (!tcp)
+    {
+        throw std::invalid_argument("TcpRstHelper::CreateSocket: tcp-rst is not installed on "
+                                    "this node (use TcpRstHelper::Install)");
+    }
+    return DynamicCast<TcpRstSocket>(tcp->CreateRstSocket());
+}
+
+Ptr<TcpRstL4Protocol>
+TcpRstHelper::GetTcp(Ptr<Node> node)
+{
+    return node->GetObject<TcpRstL4Protocol>();
+}
+
+void
+TcpRstHelper::PrintCounters(NodeContainer nodes, std::ostream& os)
+{
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<TcpRstL4Protocol> tcp = GetTcp(*it);
+        if (tcp)
+        {
+            os << "# node " << (*it)->GetId() << '\n';
+            tcp->GetCounters().Print(os);
+        }
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,118 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef TCP_RST_HELPER_H
+#define TCP_RST_HELPER_H
+
+#include "ns3/attribute.h"
+#include "ns3/internet-stack-helper.h"
+#include "ns3/node-container.h"
+#include "ns3/tcp-rst-l4-protocol.h"
+
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+class TcpRstCsvWriter;
+class TcpRstSocket;
+
+/**
+ * \ingroup tcp-rst
+ * \brief Installs tcp-rst on nodes and configures and traces it.
+ *
+ * \code
+ * TcpRstHelper rst;                   // Linux 6.x defaults
+ * rst.Install(nodes);                 // instead of InternetStackHelper::Install
+ * rst.EnableResetTrace("resets.csv"); // every reset sent or received, one CSV row each
+ * \endcode
+ *
+ * Every TCP socket on those nodes is then a TcpRstSocket: BulkSend, PacketSink (listening and
+ * accepted sockets), OnOff and Socket::CreateSocket(node, TcpSocketFactory::GetTypeId()).
+ */
+class TcpRstHelper
+{
+  public:
+    TcpRstHelper();
+    ~TcpRstHelper();
+
+    /**
+     * \brief Set a host-wide knob (an attribute of TcpRstL4Protocol) on the nodes installed
+     * after this call.
+     * \param name attribute name, e.g. "TimeoutMin" or "NoSocketReply"
+     * \param value its value
+     * \throws std::invalid_argument naming the attribute and the allowed values
+     */
+    void SetTcpAttribute(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \brief Set the default of a TcpRstSocket attribute (a policy or a TcpSocket knob) for
+     * every socket created afterwards, on every node (like Config::SetDefault).
+     * \param name attribute name, e.g. "RstValidation" or "ConnTimeout"
+     * \param value its value
+     * \throws std::invalid_argument naming the attribute and the allowed values
+     */
+    static void SetSocketDefault(const std::string& name, const AttributeValue& value);
+
+    /**
+     * \brief Select stock ns-3 behaviour for every policy (host-wide for the nodes installed
+     * afterwards, socket defaults for every socket created afterwards): for comparisons.
+     */
+    void UseStockBehaviour();
+
+    /**
+     * \brief Install the internet stack with TcpRstL4Protocol on these nodes.
+     * \param nodes the nodes
+     */
+    void Install(NodeContainer nodes);
+    /// \param node the node
+    void Install(Ptr<Node> node);
+    /**
+     * \brief Install with a stack helper the caller has configured (routing, IPv6 ...);
+     * its TCP type is replaced by TcpRstL4Protocol.
+     * \param nodes the nodes
+     * \param stack the stack helper to use
+     */
+    void Install(NodeContainer nodes, InternetStackHelper& stack);
+
+    /**
+     * \brief Write every reset sent or received by any tcp-rst node to a CSV file:
+     * time_s,node,reason,direction,src,dst,flags,seq,ack. The file is complete when the
+     * simulation is destroyed (or this helper is).
+     * \param filename the file
+     * \throws std::runtime_error if it cannot be opened
+     */
+    void EnableResetTrace(const std::string& filename);
+
+    /**
+     * \brief Create a TCP socket on a tcp-rst node, as Socket::CreateSocket() with
+     * TcpSocketFactory does, typed as what it is.
+     * \param node a node with tcp-rst installed
+     * \return the socket
+     * \throws std::invalid_argument when tcp-rst is not installed on the node
+     */
+    static Ptr<TcpRstSocket> CreateSocket(Ptr<Node> node);
+
+    /// \param node a node \return its TcpRstL4Protocol, or null when tcp-rst is not installed
+    static Ptr<TcpRstL4Protocol> GetTcp(Ptr<Node> node);
+
+    /**
+     * \brief Print the non-zero counters of every tcp-rst node, nstat style.
+     * \param nodes the nodes
+     * \param os output stream
+     */
+    static void PrintCounters(NodeContainer nodes, std::ostream& os);
+
+  private:
+    void Configure(Ptr<Node> node) const;
+
+    std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_tcpAttributes; //!< knobs
+    Ptr<TcpRstCsvWriter> m_csv; //!< reset CSV, when enabled
+};
+
+} // namespace ns3
+
+#endif /* TCP_RST_HELPER_H */

@@ -1,0 +1,227 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "tcp-segment-filter.h"
+
+#include "ns3/ipv4-header.h"
+#include "ns3/log.h"
+#include "ns3/point-to-point-net-device.h"
+#include "ns3/pointer.h"
+#include "ns3/ppp-header.h"
+#include "ns3/simulator.h"
+#include "ns3/tag.h"
+
+#include <stdexcept>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TcpSegmentFilter");
+
+NS_OBJECT_ENSURE_REGISTERED(TcpSegmentFilter);
+
+namespace
+{
+/// Marks a segment re-delivered after a delay, so the filter lets it through.
+class DelayedSegmentTag : public Tag
+{
+  public:
+    static TypeId
+    GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::TcpSegmentFilter::DelayedSegmentTag")
+                                .SetParent<Tag>()
+                                .SetGroupName("TcpRst")
+                                .AddConstructor<DelayedSegmentTag>();
+        return tid;
+    }
+
+    TypeId
+    GetInstanceTypeId() const override
+    {
+        return GetTypeId();
+    }
+
+    uint32_t
+    GetSerializedSize() const override
+    {
+        return 0;
+    }
+
+    void
+    Serialize(TagBuffer) const override
+    {
+    }
+
+    void
+    Deserialize(TagBuffer) override
+    {
+    }
+
+    void
+    Print(std::ostream& os) const override
+    {
+        os << "delayed";
+    }
+};
+
+constexpr uint8_t kIgnoredFlags = TcpHeader::PSH | TcpHeader::URG | TcpHeader::CWR | TcpHeader::ECE;
+} // namespace
+
+TypeId
+TcpSegmentFilter::GetTypeId()
+{
+    static TypeId tid = TypeId("ns3::TcpSegmentFilter")
+                            .SetParent<ErrorModel>()
+                            .SetGroupName("TcpRst")
+                            .AddConstructor<TcpSegmentFilter>();
+    return tid;
+}
+
+Ptr<TcpSegmentFilter>
+TcpSegmentFilter::Install(Ptr<NetDevice> device)
+{
+    Ptr<PointToPointNetDevice> p2p = DynamicCast<PointToPointNetDevice>(device);
+    if (!p2p)
+    {
+        throw std::invalid_argument("TcpSegmentFilter::Install: the device must be a "
+                                    "PointToPointNetDevice");
+    }
+    Ptr<TcpSegmentFilter> filter = CreateObject<TcpSegmentFilter>();
+    filter->m_device = p2p;
+    p2p->SetReceiveErrorModel(filter);
+    return filter;
+}
+
+void
+TcpSegmentFilter::Drop(SegmentPredicate predicate, uint32_t first, uint32_t count)
+{
+    m_rules.push_back({std::move(predicate), Time(0), first, count});
+}
+
+void
+TcpSegmentFilter::Delay(SegmentPredicate predicate, Time delay, uint32_t first, uint32_t count)
+{
+    if (!delay.IsStrictlyPositive())
+    {
+        throw std::invalid_argument("TcpSegmentFilter::Delay: delay must be > 0");
+    }
+    m_rules.push_back({std::move(predicate), delay, first, count});
+}
+
+bool
+TcpSegmentFilter::WasDropped(uint64_t uid) const
+{
+    return m_dropped.count(uid) != 0;
+}
+
+uint32_t
+TcpSegmentFilter::GetDropCount() const
+{
+    return m_dropped.size();
+}
+
+uint32_t
+TcpSegmentFilter::GetDelayCount() const
+{
+    return m_delayed;
+}
+
+bool
+TcpSegmentFilter::DoCorrupt(Ptr<Packet> p)
+{
+    DelayedSegmentTag delayedTag;
+    if (p->PeekPacketTag(delayedTag))
+    {
+        return false;
+    }
+    Ptr<Packet> copy = p->Copy();
+    PppHeader ppp;
+    Ipv4Header ip;
+    copy->RemoveHeader(ppp);
+    if (ppp.GetProtocol() != 0x0021) // IPv4
+    {
+        return false;
+    }
+    copy->RemoveHeader(ip);
+    if (ip.GetProtocol() != 6)
+    {
+        return false;
+    }
+    FilteredSegment segment;
+    segment.source = ip.GetSource();
+    segment.destination = ip.GetDestination();
+    uint32_t headerSize = copy->RemoveHeader(segment.header);
+    segment.payloadSize = headerSize > 0 ? copy->GetSize() : 0;
+
+    for (Rule& rule : m_rules)
+    {
+        if (!rule.predicate(segment))
+        {
+            continue;
+        }
+        uint32_t index = rule.matched++;
+        if (index < rule.first || index - rule.first >= rule.count)
+        {
+            continue;
+        }
+        if (rule.delay.IsZero())
+        {
+            NS_LOG_INFO("drop " << segment.header);
+            m_dropped.insert(p->GetUid());
+            return true;
+        }
+        NS_LOG_INFO("delay " << segment.header << " by " << rule.delay);
+        Ptr<Packet> late = p->Copy();
+        late->AddPacketTag(DelayedSegmentTag());
+        Ptr<PointToPointNetDevice> device = DynamicCast<PointToPointNetDevice>(m_device);
+        Simulator::Schedule(rule.delay, &PointToPointNetDevice::Receive, device, late);
+        ++m_delayed;
+        return true;
+    }
+    return false;
+}
+
+void
+TcpSegmentFilter::DoReset()
+{
+    for (Rule& rule : m_rules)
+    {
+        rule.matched = 0;
+    }
+    m_dropped.clear();
+    m_delayed = 0;
+}
+
+SegmentPredicate
+TcpSegmentFilter::FlagsAre(uint8_t flags)
+{
+    return [flags](const FilteredSegment& s)
+    { return (s.header.GetFlags() & ~kIgnoredFlags) == (flags & ~kIgnoredFlags); };
+}
+
+SegmentPredicate
+TcpSegmentFilter::HasPayload()
+{
+    return [](const FilteredSegment& s) { return s.payloadSize > 0; };
+}
+
+SegmentPredicate
+TcpSegmentFilter::From(Ipv4Address address)
+{
+    return [address](const FilteredSegment& s) { return s.source == address; };
+}
+
+SegmentPredicate
+TcpSegmentFilter::FromPort(uint16_t port)
+{
+    return [port](const FilteredSegment& s) { return s.header.GetSourcePort() == port; };
+}
+
+SegmentPredicate
+TcpSegmentFilter::And(SegmentPredicate a, SegmentPredicate b)
+{
+    return [a, b](const FilteredSegment& s) { return a(s) && b(s); };
+}
+
+} // namespace ns3

@@ -1,0 +1,125 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef TCP_SEGMENT_FILTER_H
+#define TCP_SEGMENT_FILTER_H
+
+#include "ns3/error-model.h"
+#include "ns3/ipv4-address.h"
+#include "ns3/net-device.h"
+#include "ns3/nstime.h"
+#include "ns3/tcp-header.h"
+
+#include <functional>
+#include <limits>
+#include <set>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup tcp-rst
+ * \brief A TCP segment as a TcpSegmentFilter sees it arriving at a device.
+ */
+struct FilteredSegment
+{
+    Ipv4Address source;      //!< IP source
+    Ipv4Address destination; //!< IP destination
+    TcpHeader header;        //!< TCP header
+    uint32_t payloadSize{0}; //!< payload bytes
+};
+
+/// Chooses segments: return true for the ones a rule applies to.
+using SegmentPredicate = std::function<bool(const FilteredSegment&)>;
+
+/**
+ * \ingroup tcp-rst
+ * \brief Drops or delays chosen TCP segments arriving at a point-to-point device, e.g. a
+ * router's interface, so that "lost" segments appear in the sender's pcap but never reach
+ * the peer. Rules apply to the n-th matching segments ([first, first + count)).
+ *
+ * \code
+ * Ptr<TcpSegmentFilter> filter = TcpSegmentFilter::Install(routerDeviceFacingClient);
+ * filter->Drop(TcpSegmentFilter::FlagsAre(TcpHeader::SYN));          // first SYN lost
+ * filter->Delay(TcpSegmentFilter::HasPayload(), MilliSeconds(50), 0, 3); // first 3 data late
+ * \endcode
+ */
+class TcpSegmentFilter : public ErrorModel
+{
+  public:
+    /// \return the TypeId
+    static TypeId GetTypeId();
+
+    /**
+     * \brief Create a filter and set it as the receive error model of a point-to-point device.
+     * \param device a PointToPointNetDevice
+     * \return the filter
+     * \throws std::invalid_argument when the device is not a PointToPointNetDevice
+     */
+    static Ptr<TcpSegmentFilter> Install(Ptr<NetDevice> device);
+
+    /**
+     * \brief Drop matching segments.
+     * \param predicate which segments
+     * \param first index (0-based) of the first matching segment the rule applies to
+     * \param count how many matching segments, from the first
+     */
+    void Drop(SegmentPredicate predicate,
+              uint32_t first = 0,
+              uint32_t count = std::numeric_limits<uint32_t>::max());
+
+    /**
+     * \brief Delay matching segments (they arrive later, possibly reordered).
+     * \param predicate which segments
+     * \param delay how much later, > 0
+     * \param first index of the first matching segment the rule applies to
+     * \param count how many matching segments
+     * \throws std::invalid_argument if delay is not positive
+     */
+    void Delay(SegmentPredicate predicate,
+               Time delay,
+               uint32_t first = 0,
+               uint32_t count = std::numeric_limits<uint32_t>::max());
+
+    /// \param uid a packet uid \return true when this filter dropped that packet
+    bool WasDropped(uint64_t uid) const;
+    /// \return number of segments dropped
+    uint32_t GetDropCount() const;
+    /// \return number of segments delayed
+    uint32_t GetDelayCount() const;
+
+    /// \param flags exact flags (PSH, URG, ECE, CWR ignored) \return a predicate
+    static SegmentPredicate FlagsAre(uint8_t flags);
+    /// \return a predicate matching segments with payload
+    static SegmentPredicate HasPayload();
+    /// \param address IP source \return a predicate
+    static SegmentPredicate From(Ipv4Address address);
+    /// \param port TCP source port \return a predicate
+    static SegmentPredicate FromPort(uint16_t port);
+    /// \param a first predicate \param b second predicate \return both
+    static SegmentPredicate And(SegmentPredicate a, SegmentPredicate b);
+
+  private:
+    bool DoCorrupt(Ptr<Packet> p) override;
+    void DoReset() override;
+
+    /// One drop or delay rule.
+    struct Rule
+    {
+        SegmentPredicate predicate; //!< which segments
+        Time delay;                 //!< zero: drop
+        uint32_t first;             //!< first matching index
+        uint32_t count;             //!< how many
+        uint32_t matched{0};        //!< matching segments seen so far
+    };
+
+    Ptr<NetDevice> m_device;      //!< where delayed segments are re-delivered
+    std::vector<Rule> m_rules;    //!< the rules, first match wins
+    std::set<uint64_t> m_dropped; //!< uids dropped
+    uint32_t m_delayed{0};        //!< segments delayed
+};
+
+} // namespace ns3
+
+#endif /* TCP_SEGMENT_FILTER_H */
