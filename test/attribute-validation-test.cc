@@ -1,0 +1,141 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// Bad input is refused with the parameter and its allowed values: attributes, the case
+// runner's command line, case parameters.
+#include "case-test-util.h"
+
+#include "ns3/enum.h"
+#include "ns3/string.h"
+#include "ns3/tcp-rst-attribute-check.h"
+
+#include <array>
+#include <cstdio>
+#include <stdexcept>
+
+namespace ns3
+{
+namespace test
+{
+
+namespace
+{
+/// Run the case runner; return its exit status and what it printed (stdout and stderr).
+std::pair<int, std::string>
+Runner(const std::string& args)
+{
+    std::string command = std::string(TCP_RST_RUNNER) + " " + args + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    std::string output;
+    std::array<char, 4096> buffer;
+    while (pipe && fgets(buffer.data(), buffer.size(), pipe))
+    {
+        output += buffer.data();
+    }
+    int status = pipe ? pclose(pipe) : -1;
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+std::string
+Message(const std::function<void()>& f)
+{
+    try
+    {
+        f();
+    }
+    catch (const std::invalid_argument& e)
+    {
+        return e.what();
+    }
+    return "(no error)";
+}
+} // namespace
+
+using Attributes = TcpRstTest;
+using RunnerCommandLine = TcpRstTest;
+
+TEST_F(Attributes, OutOfRangeTimeoutMinNamesTheRange)
+{
+    TcpRstHelper rst;
+    std::string m = Message([&]() { rst.SetTcpAttribute("TimeoutMin", TimeValue(Seconds(0))); });
+    EXPECT_NE(m.find("ns3::TcpRstL4Protocol::TimeoutMin"), std::string::npos) << m;
+    EXPECT_NE(m.find("Range [1ms, 1s]"), std::string::npos) << m;
+}
+
+TEST_F(Attributes, UnknownPolicyValueListsTheChoices)
+{
+    std::string m =
+        Message([]() { TcpRstHelper::SetSocketDefault("RstValidation", StringValue("Bogus")); });
+    EXPECT_NE(m.find("'Bogus'"), std::string::npos) << m;
+    EXPECT_NE(m.find("Rfc5961|Rfc793|Stock"), std::string::npos) << m;
+}
+
+TEST_F(Attributes, UnknownAttributeOrTypeIsNamed)
+{
+    TcpRstHelper rst;
+    EXPECT_NE(Message([&]() { rst.SetTcpAttribute("NoSuchKnob", StringValue("1")); })
+                  .find("has no attribute 'NoSuchKnob'"),
+              std::string::npos);
+    EXPECT_NE(Message([]() { SetCheckedDefault("ns3::NoSuchType::X", "1"); })
+                  .find("unknown type 'ns3::NoSuchType'"),
+              std::string::npos);
+    EXPECT_NE(
+        Message([]() { SetCheckedDefault("TimeoutMin", "1ms"); }).find("ns3::Type::Attribute"),
+        std::string::npos);
+}
+
+TEST_F(Attributes, GoodValuesAreAccepted)
+{
+    TcpRstHelper rst;
+    EXPECT_NO_THROW(rst.SetTcpAttribute("TimeoutMin", StringValue("4ms")));
+    EXPECT_NO_THROW(rst.SetTcpAttribute("NoSocketReply", StringValue("Stock")));
+    EXPECT_NO_THROW(SetCheckedDefault("ns3::TcpRstSocket::RstValidation", "Rfc793"));
+}
+
+TEST_F(RunnerCommandLine, UnknownCaseListsTheValidOnes)
+{
+    auto [status, output] = Runner("--case=no-such-case");
+    EXPECT_EQ(status, 2);
+    EXPECT_NE(output.find("unknown case 'no-such-case'"), std::string::npos) << output;
+    EXPECT_NE(output.find("historical-syn"), std::string::npos) << output;
+}
+
+TEST_F(RunnerCommandLine, OutOfRangeCaseParameterIsNamed)
+{
+    auto [status, output] = Runner("--case=historical-syn --isnOffset=0");
+    EXPECT_EQ(status, 2);
+    EXPECT_NE(output.find("--isnOffset=0 is out of range [1, 2147483647]"), std::string::npos)
+        << output;
+}
+
+TEST_F(RunnerCommandLine, BadAttributeValueIsNamedWithItsRange)
+{
+    auto [status, output] = Runner("--case=no-listen --ns3::TcpRstL4Protocol::TimeoutMin=5s");
+    EXPECT_EQ(status, 2);
+    EXPECT_NE(output.find("TimeoutMin"), std::string::npos) << output;
+    EXPECT_NE(output.find("Range [1ms, 1s]"), std::string::npos) << output;
+}
+
+TEST_F(RunnerCommandLine, MalformedValueIsRefused)
+{
+    auto [status, output] = Runner("--case=historical-syn --dataBytes=lots");
+    EXPECT_NE(status, 0);
+    EXPECT_NE(output.find("dataBytes"), std::string::npos) << output;
+}
+
+TEST_F(RunnerCommandLine, MissingCaseIsRefused)
+{
+    auto [status, output] = Runner("");
+    EXPECT_EQ(status, 2);
+    EXPECT_NE(output.find("--case=NAME"), std::string::npos) << output;
+}
+
+TEST_F(RunnerCommandLine, GoodRunExitsZeroAndPrintsTheVerdict)
+{
+    auto [status, output] = Runner("--case=no-listen --quiet");
+    EXPECT_EQ(status, 0) << output;
+    EXPECT_NE(output.find("PASS"), std::string::npos) << output;
+}
+
+} // namespace test
+} // namespace ns3

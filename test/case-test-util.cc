@@ -1,0 +1,81 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "case-test-util.h"
+
+#include "ns3/config.h"
+#include "ns3/rst-case-catalog.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+namespace test
+{
+
+void
+TcpRstTest::SetUp()
+{
+    Config::Reset();
+}
+
+void
+TcpRstTest::TearDown()
+{
+    Simulator::Destroy();
+    Config::Reset();
+}
+
+std::vector<std::string>
+Ladder(const std::vector<LadderSegment>& segments)
+{
+    std::vector<std::string> lines;
+    for (const LadderSegment& s : segments)
+    {
+        lines.push_back(s.Summary());
+    }
+    return lines;
+}
+
+CaseResult
+RunCase(const std::string& name, bool stock, const std::string& outDir)
+{
+    std::unique_ptr<RstCase> rstCase = RstCaseCatalog::Create(name);
+    EXPECT_TRUE(rstCase) << name;
+    CaseRunOptions options;
+    options.stock = stock;
+    options.outDir = outDir;
+    return RstCaseRunner::Run(*rstCase, options);
+}
+
+Scene::Scene(TcpRstHelper& rst)
+    : topology(CaseTopology::Build(rst, "1Gbps", MicroSeconds(20)))
+{
+    ladder =
+        std::make_unique<TcpLadderRecorder>("test", topology.clientAddress, topology.serverAddress);
+    ladder->Watch(topology.clientDevice);
+    ladder->Watch(topology.serverDevice);
+    auto record = [this](const TcpResetEvent& e) { resets.push_back(e); };
+    for (Ptr<TcpRstL4Protocol> tcp : {topology.ClientTcp(), topology.ServerTcp()})
+    {
+        tcp->TraceConnectWithoutContext("ResetSent", Callback<void, const TcpResetEvent&>(record));
+        tcp->TraceConnectWithoutContext("ResetReceived",
+                                        Callback<void, const TcpResetEvent&>(record));
+    }
+}
+
+std::vector<TcpResetEvent>
+WithDisposition(const std::vector<TcpResetEvent>& events, RstDisposition disposition)
+{
+    std::vector<TcpResetEvent> result;
+    for (const TcpResetEvent& e : events)
+    {
+        if (!e.sent && e.disposition == disposition)
+        {
+            result.push_back(e);
+        }
+    }
+    return result;
+}
+
+} // namespace test
+} // namespace ns3

@@ -1,0 +1,53 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef TCP_RST_CASE_TEST_UTIL_H
+#define TCP_RST_CASE_TEST_UTIL_H
+
+#include "ns3/case-topology.h"
+#include "ns3/rst-case-runner.h"
+#include "ns3/tcp-ladder-recorder.h"
+#include "ns3/tcp-rst-event.h"
+#include "ns3/tcp-rst-helper.h"
+
+#include <gtest/gtest.h>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+namespace test
+{
+
+/// Every test starts and ends with ns-3 defaults and no simulation.
+class TcpRstTest : public ::testing::Test
+{
+  protected:
+    void SetUp() override;
+    void TearDown() override;
+};
+
+/// \return the ladder of a result as "C>S R 1 -" lines
+std::vector<std::string> Ladder(const std::vector<LadderSegment>& segments);
+
+/// Run a catalogued case.
+CaseResult RunCase(const std::string& name, bool stock = false, const std::string& outDir = "");
+
+/// A live two-host scene for tests that drive sockets by hand (client — router — server).
+struct Scene
+{
+    explicit Scene(TcpRstHelper& rst);
+    CaseTopology topology;                     //!< the hosts
+    std::unique_ptr<TcpLadderRecorder> ladder; //!< segments sent by client and server
+    std::vector<TcpResetEvent> resets;         //!< every reset sent or received
+};
+
+/// \return the events of a given disposition
+std::vector<TcpResetEvent> WithDisposition(const std::vector<TcpResetEvent>& events,
+                                           RstDisposition disposition);
+
+} // namespace test
+} // namespace ns3
+
+#endif

@@ -1,0 +1,80 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// Seed case 1 against Linux ladder 01-historical-syn.
+#include "case-test-util.h"
+
+#include "ns3/config.h"
+#include "ns3/nstime.h"
+
+namespace ns3
+{
+namespace test
+{
+
+using SynSent = TcpRstTest;
+
+std::vector<std::string>
+FirstLines(const CaseResult& result, std::size_t n)
+{
+    std::vector<std::string> lines = Ladder(result.segments);
+    lines.resize(std::min(n, lines.size()));
+    return lines;
+}
+
+TEST_F(SynSent, UnacceptableSynAckIsResetAndHandshakeCompletes)
+{
+    CaseResult result = RunCase("historical-syn");
+    // Linux 01-historical-syn: S LOST, old S, SA 0 1, R 1 -, S (11 ms later), SA 0 1, A 1 1.
+    std::vector<std::string> expected = {
+        "C>S S 0 - LOST",
+        "C>S S 0 -",
+        "S>C SA 0 1",
+        "C>S R 1 -",
+        "C>S S 0 -",
+        "S>C SA 0 1",
+        "C>S A 1 1",
+        "C>S A 1 1 len=100",
+    };
+    EXPECT_EQ(FirstLines(result, expected.size()), expected);
+    ASSERT_GE(result.segments.size(), 5u);
+    const LadderSegment& rst = result.segments[3];
+    EXPECT_EQ(rst.header.GetFlags(), TcpHeader::RST);
+    EXPECT_EQ(rst.header.GetSequenceNumber(), result.segments[2].header.GetAckNumber());
+    EXPECT_EQ(rst.window, 0);
+    EXPECT_TRUE(rst.options.empty());
+    ASSERT_TRUE(rst.reason.has_value());
+    EXPECT_EQ(*rst.reason, RstReason::TCP_INVALID_ACK_SEQUENCE);
+    // The client's own SYN goes out again TCP_TIMEOUT_MIN (8 ms at HZ=250) after its reset.
+    EXPECT_EQ(result.segments[4].time - rst.time, MilliSeconds(8));
+    EXPECT_TRUE(result.pass) << result.ladder;
+}
+
+TEST_F(SynSent, QuickSynRetransmitFollowsTimeoutMin)
+{
+    Config::SetDefault("ns3::TcpRstL4Protocol::TimeoutMin", TimeValue(MilliSeconds(2)));
+    CaseResult result = RunCase("historical-syn");
+    ASSERT_GE(result.segments.size(), 5u);
+    EXPECT_EQ(result.segments[4].time - result.segments[3].time, MilliSeconds(2));
+    EXPECT_TRUE(result.pass);
+}
+
+TEST_F(SynSent, ServerFreesHalfOpenConnectionSilently)
+{
+    CaseResult result = RunCase("historical-syn");
+    EXPECT_EQ(WithDisposition(result.resets, RstDisposition::HALF_OPEN_FREED).size(), 1u);
+    EXPECT_TRUE(result.Resets(false).empty()) << "the server must not answer the reset";
+}
+
+TEST_F(SynSent, StockPolicyAbortsTheConnectAndFailsTheCase)
+{
+    CaseResult result = RunCase("historical-syn", true);
+    EXPECT_FALSE(result.pass);
+    std::vector<LadderSegment> resets = result.Resets(true);
+    ASSERT_EQ(resets.size(), 1u);
+    // Stock ns-3 resets with its own SND.NXT (the real ISN, 10 above the old one) and gives up.
+    EXPECT_EQ(resets[0].Summary(), "C>S R 10 -");
+}
+
+} // namespace test
+} // namespace ns3

@@ -1,0 +1,78 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// What './tcp-rst run CASE --out=DIR' writes, and that it is reproducible byte for byte.
+#include "case-test-util.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace ns3
+{
+namespace test
+{
+
+namespace
+{
+std::string
+Slurp(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream os;
+    os << in.rdbuf();
+    return os.str();
+}
+
+std::string
+TempDir(const std::string& name)
+{
+    std::string dir = (std::filesystem::temp_directory_path() / ("tcp-rst-test-" + name)).string();
+    std::filesystem::remove_all(dir);
+    return dir;
+}
+} // namespace
+
+using Output = TcpRstTest;
+
+TEST_F(Output, RunWritesPcapsCsvAndLadder)
+{
+    std::string dir = TempDir("outputs");
+    CaseResult result = RunCase("no-listen", false, dir);
+    for (const char* file :
+         {"client.pcap", "server.pcap", "resets.csv", "ladder.txt", "counters.txt", "checks.txt"})
+    {
+        EXPECT_TRUE(std::filesystem::exists(dir + "/" + file)) << file;
+    }
+    std::istringstream csv(Slurp(dir + "/resets.csv"));
+    std::string line;
+    std::vector<std::string> rows;
+    while (std::getline(csv, line))
+    {
+        rows.push_back(line);
+    }
+    ASSERT_EQ(rows.size(), 1 + result.resets.size());
+    EXPECT_EQ(rows[0], "time_s,node,reason,direction,src,dst,flags,seq,ack");
+    // The first reset: sent by the server (node 2) to the client's SYN from port 40011.
+    EXPECT_EQ(rows[1], "1.000040928,2,NO_SOCKET,sent,10.77.2.2:5000,10.77.1.1:40011,RST|ACK,0,1");
+    EXPECT_EQ(Slurp(dir + "/ladder.txt"), result.ladder);
+    EXPECT_NE(Slurp(dir + "/counters.txt").find("TcpOutRsts 2"), std::string::npos);
+    EXPECT_GT(std::filesystem::file_size(dir + "/client.pcap"), 24u);
+}
+
+TEST_F(Output, SameParametersGiveTheSamePcapByteForByte)
+{
+    std::string a = TempDir("repeat-a");
+    std::string b = TempDir("repeat-b");
+    RunCase("historical-syn", false, a);
+    RunCase("historical-syn", false, b);
+    for (const char* file : {"client.pcap", "server.pcap", "resets.csv", "ladder.txt"})
+    {
+        std::string first = Slurp(a + "/" + file);
+        EXPECT_FALSE(first.empty()) << file;
+        EXPECT_EQ(first, Slurp(b + "/" + file)) << file;
+    }
+}
+
+} // namespace test
+} // namespace ns3

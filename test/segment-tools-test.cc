@@ -1,0 +1,158 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// TcpSegmentInjector and TcpSegmentFilter.
+#include "case-test-util.h"
+
+#include "ns3/inet-socket-address.h"
+#include "ns3/simple-net-device.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-option-ts.h"
+#include "ns3/tcp-rst-socket.h"
+#include "ns3/tcp-segment-filter.h"
+#include "ns3/tcp-segment-injector.h"
+
+#include <stdexcept>
+
+namespace ns3
+{
+namespace test
+{
+
+using Injector = TcpRstTest;
+using Filter = TcpRstTest;
+
+TEST_F(Injector, CraftedSegmentAppearsOnTheWireAsSpecified)
+{
+    TcpRstHelper rst;
+    Scene scene(rst);
+    TcpSegmentSpec spec;
+    spec.sourcePort = 1234;
+    spec.destinationPort = 80;
+    spec.flags = TcpHeader::SYN | TcpHeader::ECE | TcpHeader::CWR;
+    spec.seq = SequenceNumber32(4000000000u);
+    spec.window = 1024;
+    spec.mss = 1460;
+    spec.sackPermitted = true;
+    spec.windowScale = 7;
+    spec.tsValue = 555;
+    spec.tsEcho = 7;
+    spec.payloadSize = 3;
+    TcpSegmentInjector::Schedule(
+        Seconds(1), scene.topology.client, scene.topology.serverAddress, spec);
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    std::vector<LadderSegment> segments = scene.ladder->GetSegments();
+    ASSERT_EQ(segments.size(), 2u); // the crafted SYN and the no-socket reply
+    const LadderSegment& s = segments[0];
+    EXPECT_TRUE(s.fromClient);
+    EXPECT_TRUE(s.injected);
+    EXPECT_EQ(s.header.GetFlags(), spec.flags);
+    EXPECT_EQ(s.header.GetSequenceNumber(), spec.seq);
+    EXPECT_EQ(s.header.GetWindowSize(), 1024);
+    EXPECT_EQ(s.length, 3u);
+    EXPECT_EQ(s.options, "mss=1460,sackOK,ts=555/7,ws=7");
+    // The server has no socket on port 80: R. seq=0 ack=SEG.SEQ+1+3.
+    EXPECT_EQ(segments[1].header.GetAckNumber(), SequenceNumber32(4000000004u));
+}
+
+TEST_F(Injector, BadSpecsAreRefusedWithTheFieldAndRange)
+{
+    TcpSegmentSpec spec;
+    spec.sourcePort = 1;
+    spec.destinationPort = 2;
+    spec.windowScale = 15;
+    try
+    {
+        spec.Validate();
+        FAIL() << "windowScale 15 accepted";
+    }
+    catch (const std::invalid_argument& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("windowScale 15 is out of range [0, 14]"),
+                  std::string::npos)
+            << e.what();
+    }
+    spec.windowScale.reset();
+    spec.payloadSize = 70000;
+    EXPECT_THROW(spec.Validate(), std::invalid_argument);
+    spec.payloadSize = 0;
+    spec.sourcePort = 0;
+    EXPECT_THROW(spec.Validate(), std::invalid_argument);
+}
+
+TEST_F(Injector, NodeWithoutRouteIsRefused)
+{
+    TcpRstHelper rst;
+    Ptr<Node> lonely = CreateObject<Node>();
+    rst.Install(lonely);
+    TcpSegmentSpec spec;
+    spec.sourcePort = 1;
+    spec.destinationPort = 2;
+    EXPECT_THROW(TcpSegmentInjector::Send(lonely, Ipv4Address("10.9.9.9"), spec),
+                 std::invalid_argument);
+    EXPECT_THROW(TcpSegmentInjector::Send(nullptr, Ipv4Address("10.9.9.9"), spec),
+                 std::invalid_argument);
+}
+
+TEST_F(Filter, DropsTheChosenMatchingSegmentsOnly)
+{
+    TcpRstHelper rst;
+    Scene scene(rst);
+    Ptr<TcpSegmentFilter> filter = TcpSegmentFilter::Install(scene.topology.routerFromClient);
+    filter->Drop(TcpSegmentFilter::FlagsAre(TcpHeader::SYN), 1, 2); // the 2nd and 3rd SYN
+    TcpSegmentSpec spec;
+    spec.sourcePort = 1000;
+    spec.destinationPort = 80;
+    spec.flags = TcpHeader::SYN;
+    for (int i = 0; i < 4; ++i)
+    {
+        spec.sourcePort = 1000 + i;
+        TcpSegmentInjector::Schedule(
+            Seconds(1 + i), scene.topology.client, scene.topology.serverAddress, spec);
+    }
+    scene.ladder->SetLossOracle([filter](uint64_t uid) { return filter->WasDropped(uid); });
+    Simulator::Stop(Seconds(6));
+    Simulator::Run();
+    EXPECT_EQ(filter->GetDropCount(), 2u);
+    std::vector<std::string> lines = Ladder(scene.ladder->GetSegments());
+    EXPECT_EQ(lines,
+              (std::vector<std::string>{"C>S S 0 -",
+                                        "S>C RA abs:0 1",
+                                        "C>S S 0 - LOST",
+                                        "C>S S 0 - LOST",
+                                        "C>S S 0 -",
+                                        "S>C RA abs:0 1"}));
+}
+
+TEST_F(Filter, DelayedSegmentArrivesLater)
+{
+    TcpRstHelper rst;
+    Scene scene(rst);
+    Ptr<TcpSegmentFilter> filter = TcpSegmentFilter::Install(scene.topology.routerFromClient);
+    filter->Delay(TcpSegmentFilter::FromPort(1000), MilliSeconds(50));
+    TcpSegmentSpec spec;
+    spec.sourcePort = 1000;
+    spec.destinationPort = 80;
+    spec.flags = TcpHeader::SYN;
+    TcpSegmentInjector::Schedule(
+        Seconds(1), scene.topology.client, scene.topology.serverAddress, spec);
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    EXPECT_EQ(filter->GetDelayCount(), 1u);
+    std::vector<LadderSegment> segments = scene.ladder->GetSegments();
+    ASSERT_EQ(segments.size(), 2u);
+    // SYN sent at 1 s; the reply leaves the server one hop + 50 ms + one hop later.
+    Time rtt = segments[1].time - segments[0].time;
+    EXPECT_GT(rtt, MilliSeconds(50));
+    EXPECT_LT(rtt, MilliSeconds(51));
+    EXPECT_THROW(filter->Delay(TcpSegmentFilter::HasPayload(), Time(0)), std::invalid_argument);
+}
+
+TEST_F(Filter, OnlyPointToPointDevicesAreSupported)
+{
+    EXPECT_THROW(TcpSegmentFilter::Install(CreateObject<SimpleNetDevice>()), std::invalid_argument);
+}
+
+} // namespace test
+} // namespace ns3
