@@ -7,11 +7,14 @@
 
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/log.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/string.h"
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("CaseTopology");
 
 CaseTopology
 CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay)
@@ -41,6 +44,7 @@ CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay)
     t.clientAddress = clientSide.GetAddress(0);
     t.serverAddress = serverSide.GetAddress(1);
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    NS_LOG_INFO("client " << t.clientAddress << " server " << t.serverAddress);
     return t;
 }
 

@@ -6,12 +6,14 @@
 #include "tcp-rst-helper.h"
 
 #include "ns3/enum.h"
+#include "ns3/log.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-rst-socket.h"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -21,6 +23,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("RstCaseRunner");
 
 namespace
 {
@@ -75,6 +79,7 @@ WriteFile(const std::string& path, const std::string& text)
 CaseResult
 RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
 {
+    NS_LOG_FUNCTION(rstCase.GetName() << options.outDir << options.stock);
     rstCase.Validate();
     if (!options.outDir.empty())
     {
@@ -142,6 +147,7 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
         PrintChecks(result, checks);
         WriteFile(options.outDir + "/checks.txt", checks.str());
     }
+    NS_LOG_INFO("case " << result.name << (result.pass ? " passed" : " failed"));
     Simulator::Destroy();
     if (options.stock)
     {
@@ -168,24 +174,33 @@ RstCaseRunner::PrintChecks(const CaseResult& result, std::ostream& os)
 void
 RstCaseRunner::PrintTable(const std::vector<CaseResult>& results, std::ostream& os)
 {
-    auto row = [&os](const std::string& a,
-                     const std::string& b,
-                     const std::string& c,
-                     const std::string& d,
-                     const std::string& e)
-    {
-        os << std::left << std::setw(16) << a << "  " << std::setw(44) << b << "  " << std::setw(46)
-           << c << "  " << std::setw(28) << d << "  " << e << '\n';
-    };
-    row("case", "expected reset", "observed", "reason", "verdict");
-    row(std::string(16, '-'),
-        std::string(44, '-'),
-        std::string(46, '-'),
-        std::string(28, '-'),
-        "-------");
+    std::vector<std::array<std::string, 5>> rows;
+    rows.push_back({"case", "expected reset", "observed", "reason", "verdict"});
     for (const CaseResult& r : results)
     {
-        row(r.name, r.expected, r.observed, r.reasons, r.pass ? "PASS" : "FAIL");
+        rows.push_back({r.name, r.expected, r.observed, r.reasons, r.pass ? "PASS" : "FAIL"});
+    }
+    std::array<std::size_t, 5> width{};
+    for (const auto& row : rows)
+    {
+        for (std::size_t i = 0; i < row.size(); ++i)
+        {
+            width[i] = std::max(width[i], row[i].size());
+        }
+    }
+    rows.insert(rows.begin() + 1,
+                {std::string(width[0], '-'),
+                 std::string(width[1], '-'),
+                 std::string(width[2], '-'),
+                 std::string(width[3], '-'),
+                 std::string(width[4], '-')});
+    for (const auto& row : rows)
+    {
+        for (std::size_t i = 0; i < row.size(); ++i)
+        {
+            os << std::left << std::setw(static_cast<int>(i + 1 < row.size() ? width[i] : 0))
+               << row[i] << (i + 1 < row.size() ? "  " : "\n");
+        }
     }
 }
 

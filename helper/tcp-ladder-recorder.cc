@@ -4,6 +4,7 @@
 #include "tcp-ladder-recorder.h"
 
 #include "ns3/ipv4-header.h"
+#include "ns3/log.h"
 #include "ns3/packet.h"
 #include "ns3/ppp-header.h"
 #include "ns3/simulator.h"
@@ -20,6 +21,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("TcpLadderRecorder");
 
 namespace
 {
@@ -154,6 +157,7 @@ TcpLadderRecorder::OnTransmit(Ptr<const Packet> packet)
     {
         raw.tagReason = tag.GetReason();
     }
+    NS_LOG_LOGIC("record " << raw.source << " > " << raw.destination << " " << raw.header);
     m_raw.push_back(raw);
 }
 

@@ -3,6 +3,7 @@
  */
 #include "tcp-rst-csv-writer.h"
 
+#include "ns3/log.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-rst-l4-protocol.h"
 
@@ -13,6 +14,8 @@
 namespace ns3
 {
 
+NS_LOG_COMPONENT_DEFINE("TcpRstCsvWriter");
+
 const char* const TcpRstCsvWriter::HEADER = "time_s,node,reason,direction,src,dst,flags,seq,ack";
 
 TcpRstCsvWriter::TcpRstCsvWriter(const std::string& filename)
@@ -22,6 +25,7 @@ TcpRstCsvWriter::TcpRstCsvWriter(const std::string& filename)
     {
         throw std::runtime_error("cannot open reset trace file '" + filename + "' for writing");
     }
+    NS_LOG_FUNCTION(this << filename);
     m_out << HEADER << '\n';
     Simulator::ScheduleDestroy(&TcpRstCsvWriter::Flush, Ptr<TcpRstCsvWriter>(this));
 }

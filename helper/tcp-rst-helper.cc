@@ -8,6 +8,7 @@
 
 #include "ns3/config.h"
 #include "ns3/enum.h"
+#include "ns3/log.h"
 #include "ns3/node-list.h"
 #include "ns3/tcp-rst-socket.h"
 
@@ -15,6 +16,8 @@
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("TcpRstHelper");
 
 TcpRstHelper::TcpRstHelper()
 {
@@ -67,6 +70,7 @@ TcpRstHelper::Install(Ptr<Node> node)
 void
 TcpRstHelper::Install(NodeContainer nodes, InternetStackHelper& stack)
 {
+    NS_LOG_FUNCTION(this << nodes.GetN());
     stack.SetTcp("ns3::TcpRstL4Protocol");
     stack.Install(nodes);
     for (auto it = nodes.Begin(); it != nodes.End(); ++it)
@@ -93,6 +97,7 @@ TcpRstHelper::Configure(Ptr<Node> node) const
 void
 TcpRstHelper::EnableResetTrace(const std::string& filename)
 {
+    NS_LOG_FUNCTION(this << filename);
     Ptr<TcpRstCsvWriter> writer = Create<TcpRstCsvWriter>(filename);
     for (auto it = NodeList::Begin(); it != NodeList::End(); ++it)
     {
