@@ -24,22 +24,12 @@ constexpr uint16_t kClientPort = 40001;
 constexpr uint16_t kServerPort = 5000;
 } // namespace
 
-std::string
-HistoricalSynCase::GetName() const
+HistoricalSynCase::HistoricalSynCase()
+    : RstCase(
+          "historical-syn",
+          "seed case 1: SYN-ACK for an old duplicate SYN is reset, the handshake then completes",
+          "C>S R seq=SEG.ACK, then handshake completes")
 {
-    return "historical-syn";
-}
-
-std::string
-HistoricalSynCase::GetTitle() const
-{
-    return "seed case 1: SYN-ACK for an old duplicate SYN is reset, the handshake then completes";
-}
-
-std::string
-HistoricalSynCase::GetExpected() const
-{
-    return "C>S R seq=SEG.ACK, then handshake completes";
 }
 
 void
@@ -89,39 +79,31 @@ HistoricalSynCase::Schedule(CaseContext& ctx)
     const CaseContext* c = &ctx;
 
     // Server: listen; read what arrives; close once everything is read.
-    m_listener = TcpRstHelper::CreateSocket(t.server);
-    m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), kServerPort));
-    m_listener->Listen();
-    ctx.Note("server",
-             "listen(" + FormatEndpoint(InetSocketAddress(t.serverAddress, kServerPort)) + ")");
-    m_listener->SetAcceptCallback(
-        MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-        Callback<void, Ptr<Socket>, const Address&>(
-            [this, c](Ptr<Socket> s, const Address& from)
-            {
-                ++m_accepted;
-                c->Note("server",
-                        "accept -> " + FormatEndpoint(InetSocketAddress::ConvertFrom(from)));
-                s->SetRecvCallback(Callback<void, Ptr<Socket>>(
-                    [this, c](Ptr<Socket> sock)
+    m_listener = ctx.ListenOnServer(
+        kServerPort,
+        [this, c](Ptr<TcpRstSocket> s, const InetSocketAddress&)
+        {
+            ++m_accepted;
+            s->SetRecvCallback(Callback<void, Ptr<Socket>>(
+                [this, c](Ptr<Socket> sock)
+                {
+                    while (Ptr<Packet> p = sock->Recv())
                     {
-                        while (Ptr<Packet> p = sock->Recv())
+                        if (p->GetSize() == 0)
                         {
-                            if (p->GetSize() == 0)
-                            {
-                                break;
-                            }
-                            m_received += p->GetSize();
-                            c->Note("server", "recv -> " + std::to_string(p->GetSize()) + " bytes");
+                            break;
                         }
-                        if (m_received >= m_dataBytes && !m_serverClosed)
-                        {
-                            m_serverClosed = true;
-                            sock->Close();
-                            c->Note("server", "close()");
-                        }
-                    }));
-            }));
+                        m_received += p->GetSize();
+                        c->Note("server", "recv -> " + std::to_string(p->GetSize()) + " bytes");
+                    }
+                    if (m_received >= m_dataBytes && !m_serverClosed)
+                    {
+                        m_serverClosed = true;
+                        sock->Close();
+                        c->Note("server", "close()");
+                    }
+                }));
+        });
 
     // The client's first SYN is lost on the way, as in the capture.
     ctx.fromClient->Drop(TcpSegmentFilter::And(TcpSegmentFilter::FromPort(kClientPort),

@@ -13,22 +13,11 @@
 namespace ns3
 {
 
-std::string
-NoListenCase::GetName() const
+NoListenCase::NoListenCase()
+    : RstCase("no-listen",
+              "seed case 11: SYN to a port bound without listen(), and to an unbound port",
+              "S>C R. seq=0 ack=ISN+1 (x2), ECONNREFUSED")
 {
-    return "no-listen";
-}
-
-std::string
-NoListenCase::GetTitle() const
-{
-    return "seed case 11: SYN to a port bound without listen(), and to an unbound port";
-}
-
-std::string
-NoListenCase::GetExpected() const
-{
-    return "S>C R. seq=0 ack=ISN+1 (x2), ECONNREFUSED";
 }
 
 void

@@ -24,9 +24,7 @@ namespace ns3
 class NoListenCase : public RstCase
 {
   public:
-    std::string GetName() const override;
-    std::string GetTitle() const override;
-    std::string GetExpected() const override;
+    NoListenCase();
     void AddOptions(CommandLine& cmd) override;
     void Validate() const override;
     Time GetDuration() const override;

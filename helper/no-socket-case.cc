@@ -25,22 +25,11 @@ constexpr uint16_t kCraftedSourcePort = 7000;
 constexpr uint16_t kCraftedDestinationPort = 6000;
 } // namespace
 
-std::string
-NoSocketCase::GetName() const
+NoSocketCase::NoSocketCase()
+    : RstCase("no-socket",
+              "seed case 4 (first half): segments reaching a host without the connection",
+              "C>S R seq=SEG.ACK (x2); C>S R. ack=SEG.SEQ+LEN")
 {
-    return "no-socket";
-}
-
-std::string
-NoSocketCase::GetTitle() const
-{
-    return "seed case 4 (first half): segments reaching a host without the connection";
-}
-
-std::string
-NoSocketCase::GetExpected() const
-{
-    return "C>S R seq=SEG.ACK (x2); C>S R. ack=SEG.SEQ+LEN";
 }
 
 void
@@ -80,47 +69,40 @@ NoSocketCase::Schedule(CaseContext& ctx)
     const CaseTopology& t = ctx.topology;
     const CaseContext* c = &ctx;
 
-    m_listener = TcpRstHelper::CreateSocket(t.server);
-    // Linux's MSS on this path (1500-byte MTU, timestamps): the server's data leaves as one
-    // segment, as in captures 04c/04c2. Accepted sockets inherit it.
-    m_listener->SetAttribute("SegmentSize", UintegerValue(1448));
-    m_listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), kServerPort));
-    m_listener->Listen();
-    ctx.Note("server",
-             "listen(" + FormatEndpoint(InetSocketAddress(t.serverAddress, kServerPort)) + ")");
-    m_listener->SetAcceptCallback(
-        MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-        Callback<void, Ptr<Socket>, const Address&>(
-            [this, c](Ptr<Socket> s, const Address& from)
-            {
-                uint16_t port = InetSocketAddress::ConvertFrom(from).GetPort();
-                m_accepted[port] = DynamicCast<TcpRstSocket>(s);
-                m_serverReset[port] = false;
-                c->Note("server",
-                        "accept -> " + FormatEndpoint(InetSocketAddress::ConvertFrom(from)));
-                s->SetRecvCallback(Callback<void, Ptr<Socket>>(
-                    [](Ptr<Socket> sock)
+    m_listener = ctx.ListenOnServer(
+        kServerPort,
+        [this, c](Ptr<TcpRstSocket> s, const InetSocketAddress& peer)
+        {
+            uint16_t port = peer.GetPort();
+            m_accepted[port] = s;
+            m_serverReset[port] = false;
+            s->SetRecvCallback(Callback<void, Ptr<Socket>>(
+                [](Ptr<Socket> sock)
+                {
+                    while (Ptr<Packet> p = sock->Recv())
                     {
-                        while (Ptr<Packet> p = sock->Recv())
+                        if (p->GetSize() == 0)
                         {
-                            if (p->GetSize() == 0)
-                            {
-                                break;
-                            }
+                            break;
                         }
+                    }
+                }));
+            s->SetCloseCallbacks(
+                MakeNullCallback<void, Ptr<Socket>>(),
+                Callback<void, Ptr<Socket>>(
+                    [this, port, c](Ptr<Socket> sock)
+                    {
+                        m_serverReset[port] = true;
+                        c->Note("server",
+                                "conn " + std::to_string(port) + ": SO_ERROR -> " +
+                                    TcpRstSocket::SocketErrorName(
+                                        DynamicCast<TcpRstSocket>(sock)->GetSocketError()));
                     }));
-                s->SetCloseCallbacks(
-                    MakeNullCallback<void, Ptr<Socket>>(),
-                    Callback<void, Ptr<Socket>>(
-                        [this, port, c](Ptr<Socket> sock)
-                        {
-                            m_serverReset[port] = true;
-                            c->Note("server",
-                                    "conn " + std::to_string(port) + ": SO_ERROR -> " +
-                                        TcpRstSocket::SocketErrorName(
-                                            DynamicCast<TcpRstSocket>(sock)->GetSocketError()));
-                        }));
-            }));
+        },
+        // Linux's MSS on this path (1500-byte MTU, timestamps): the server's data leaves as
+        // one segment, as in captures 04c/04c2. Accepted sockets inherit it.
+        [](Ptr<TcpRstSocket> listener)
+        { listener->SetAttribute("SegmentSize", UintegerValue(1448)); });
 
     // Two connections; each client sends 10 bytes.
     Address server = InetSocketAddress(t.serverAddress, kServerPort);

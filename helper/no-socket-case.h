@@ -27,9 +27,7 @@ namespace ns3
 class NoSocketCase : public RstCase
 {
   public:
-    std::string GetName() const override;
-    std::string GetTitle() const override;
-    std::string GetExpected() const override;
+    NoSocketCase();
     void AddOptions(CommandLine& cmd) override;
     void Validate() const override;
     Time GetDuration() const override;

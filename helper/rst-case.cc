@@ -3,6 +3,8 @@
  */
 #include "rst-case.h"
 
+#include "tcp-rst-helper.h"
+
 #include "ns3/simulator.h"
 
 #include <sstream>
@@ -37,6 +39,59 @@ CaseContext::Note(const std::string& who, const std::string& text) const
     {
         ladder->Note("[" + who + "] " + text);
     }
+}
+
+Ptr<TcpRstSocket>
+CaseContext::ListenOnServer(
+    uint16_t port,
+    std::function<void(Ptr<TcpRstSocket>, const InetSocketAddress&)> onAccept,
+    std::function<void(Ptr<TcpRstSocket>)> configure) const
+{
+    const CaseContext* self = this;
+    Ptr<TcpRstSocket> listener = TcpRstHelper::CreateSocket(topology.server);
+    if (configure)
+    {
+        configure(listener);
+    }
+    listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), port));
+    listener->Listen();
+    Note("server",
+         "listen(" + FormatEndpoint(InetSocketAddress(topology.serverAddress, port)) + ")");
+    listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                                Callback<void, Ptr<Socket>, const Address&>(
+                                    [self, onAccept](Ptr<Socket> socket, const Address& from)
+                                    {
+                                        InetSocketAddress peer =
+                                            InetSocketAddress::ConvertFrom(from);
+                                        self->Note("server", "accept -> " + FormatEndpoint(peer));
+                                        onAccept(DynamicCast<TcpRstSocket>(socket), peer);
+                                    }));
+    return listener;
+}
+
+RstCase::RstCase(std::string name, std::string title, std::string expected)
+    : m_name(std::move(name))
+    , m_title(std::move(title))
+    , m_expected(std::move(expected))
+{
+}
+
+const std::string&
+RstCase::GetName() const
+{
+    return m_name;
+}
+
+const std::string&
+RstCase::GetTitle() const
+{
+    return m_title;
+}
+
+const std::string&
+RstCase::GetExpected() const
+{
+    return m_expected;
 }
 
 void

@@ -10,7 +10,9 @@
 
 #include "ns3/command-line.h"
 #include "ns3/tcp-rst-event.h"
+#include "ns3/tcp-rst-socket.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -74,6 +76,19 @@ struct CaseContext
      * \param text the event
      */
     void Note(const std::string& who, const std::string& text) const;
+
+    /**
+     * \brief Listen on the server, noting listen() and every accept in the ladder.
+     * \param port the port
+     * \param onAccept called with each accepted socket and its peer
+     * \param configure called with the new socket before it binds (e.g. to set SegmentSize,
+     * which accepted sockets inherit)
+     * \return the listening socket
+     */
+    Ptr<TcpRstSocket> ListenOnServer(
+        uint16_t port,
+        std::function<void(Ptr<TcpRstSocket>, const InetSocketAddress&)> onAccept,
+        std::function<void(Ptr<TcpRstSocket>)> configure = nullptr) const;
 };
 
 /**
@@ -84,14 +99,20 @@ struct CaseContext
 class RstCase
 {
   public:
+    /**
+     * \param name the name used by './tcp-rst run NAME'
+     * \param title one line saying what the case shows
+     * \param expected the expected reset, e.g. "C>S R seq=SEG.ACK"
+     */
+    RstCase(std::string name, std::string title, std::string expected);
     virtual ~RstCase() = default;
 
     /// \return the name used by './tcp-rst run NAME'
-    virtual std::string GetName() const = 0;
+    const std::string& GetName() const;
     /// \return one line saying what the case shows
-    virtual std::string GetTitle() const = 0;
-    /// \return the expected reset, e.g. "C>S R seq=SEG.ACK (TCP_INVALID_ACK_SEQUENCE)"
-    virtual std::string GetExpected() const = 0;
+    const std::string& GetTitle() const;
+    /// \return the expected reset, e.g. "C>S R seq=SEG.ACK"
+    const std::string& GetExpected() const;
     /// \param cmd where to declare the case's --key=value parameters
     virtual void AddOptions(CommandLine& cmd);
     /// \throws std::invalid_argument naming a parameter outside its range
@@ -105,6 +126,11 @@ class RstCase
      * \param result add checks and the observed summary
      */
     virtual void Judge(const CaseContext& ctx, CaseResult& result) const = 0;
+
+  private:
+    std::string m_name;     //!< case name
+    std::string m_title;    //!< one-line title
+    std::string m_expected; //!< expected reset
 };
 
 /// \param segment a reset segment \return e.g. "C>S R seq=1 (TCP_INVALID_ACK_SEQUENCE)"
