@@ -37,8 +37,8 @@ HistoricalSynCase::AddOptions(CommandLine& cmd)
 {
     cmd.AddValue(
         "isnOffset", "old SYN's ISN is this much below the client's [1, 2^31)", m_isnOffset);
-    cmd.AddValue("oldSynAt", "when the old SYN is sent after connect(), (0, 1s)", m_oldSynAt);
-    cmd.AddValue("tsAge", "how much older the old SYN's timestamp is, [0, 10s]", m_tsAge);
+    AddTimeOption(cmd, "oldSynAt", "when the old SYN is sent after connect(), (0, 1s)", m_oldSynAt);
+    AddTimeOption(cmd, "tsAge", "how much older the old SYN's timestamp is, [0, 10s]", m_tsAge);
     cmd.AddValue("dataBytes", "bytes the client sends once connected, [1, 65536]", m_dataBytes);
 }
 

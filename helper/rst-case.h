@@ -127,6 +127,20 @@ class RstCase
      */
     virtual void Judge(const CaseContext& ctx, CaseResult& result) const = 0;
 
+  protected:
+    /**
+     * \brief Declare a time parameter that refuses text that is not a time (ns-3's own Time
+     * parser aborts on it).
+     * \param cmd the command line
+     * \param name parameter name
+     * \param help help text
+     * \param target where the value goes (its current value is the default)
+     */
+    static void AddTimeOption(CommandLine& cmd,
+                              const std::string& name,
+                              const std::string& help,
+                              Time& target);
+
   private:
     std::string m_name;     //!< case name
     std::string m_title;    //!< one-line title

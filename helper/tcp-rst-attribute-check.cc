@@ -6,11 +6,25 @@
 #include "ns3/config.h"
 #include "ns3/string.h"
 
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
 namespace ns3
 {
+
+bool
+ParseTime(const std::string& text, Time* value)
+{
+    static const std::regex time(
+        R"(^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*(s|ms|us|ns|ps|fs|min|h|d|y)?\s*$)");
+    if (!std::regex_match(text, time))
+    {
+        return false;
+    }
+    *value = Time(text);
+    return true;
+}
 
 Ptr<AttributeValue>
 CheckAttributeValue(TypeId tid, const std::string& name, const AttributeValue& value)
@@ -20,7 +34,12 @@ CheckAttributeValue(TypeId tid, const std::string& name, const AttributeValue& v
     {
         throw std::invalid_argument(tid.GetName() + " has no attribute '" + name + "'");
     }
-    Ptr<AttributeValue> checked = info.checker->CreateValidValue(value);
+    // ns-3 aborts on a string that is not a time: check the text first.
+    const auto* text = dynamic_cast<const StringValue*>(&value);
+    Time unused;
+    bool badTime = text && info.checker->GetValueTypeName() == "ns3::TimeValue" &&
+                   !ParseTime(text->Get(), &unused);
+    Ptr<AttributeValue> checked = badTime ? nullptr : info.checker->CreateValidValue(value);
     if (!checked)
     {
         std::ostringstream os;

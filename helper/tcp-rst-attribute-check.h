@@ -5,6 +5,7 @@
 #define TCP_RST_ATTRIBUTE_CHECK_H
 
 #include "ns3/attribute.h"
+#include "ns3/nstime.h"
 #include "ns3/type-id.h"
 
 #include <string>
@@ -26,6 +27,16 @@ namespace ns3
 Ptr<AttributeValue> CheckAttributeValue(TypeId tid,
                                         const std::string& name,
                                         const AttributeValue& value);
+
+/**
+ * \ingroup tcp-rst
+ * \brief Parse a time as ns-3 writes it ("8ms", "1.5s", "+48ms", "100" = seconds) without the
+ * abort ns-3's own Time parser ends in when the text is not a time.
+ * \param text the text
+ * \param[out] value the time, when the text is one
+ * \return true when the text is a time
+ */
+bool ParseTime(const std::string& text, Time* value);
 
 /**
  * \ingroup tcp-rst

@@ -84,6 +84,26 @@ TEST_F(Attributes, UnknownAttributeOrTypeIsNamed)
         std::string::npos);
 }
 
+TEST_F(Attributes, TextThatIsNotATimeIsRefusedNotAborted)
+{
+    std::string m =
+        Message([]() { SetCheckedDefault("ns3::TcpRstL4Protocol::TimeoutMin", "abc"); });
+    EXPECT_NE(m.find("invalid value 'abc' for ns3::TcpRstL4Protocol::TimeoutMin"),
+              std::string::npos)
+        << m;
+    Time t;
+    EXPECT_TRUE(ParseTime("8ms", &t));
+    EXPECT_EQ(t, MilliSeconds(8));
+    EXPECT_TRUE(ParseTime("+1.5s", &t));
+    EXPECT_EQ(t, MilliSeconds(1500));
+    EXPECT_TRUE(ParseTime("2", &t));
+    EXPECT_EQ(t, Seconds(2));
+    for (const char* bad : {"abc", "", "ms", "5 parsecs", "1.2.3s", "--1s"})
+    {
+        EXPECT_FALSE(ParseTime(bad, &t)) << bad;
+    }
+}
+
 TEST_F(Attributes, GoodValuesAreAccepted)
 {
     TcpRstHelper rst;
@@ -121,6 +141,16 @@ TEST_F(RunnerCommandLine, MalformedValueIsRefused)
     auto [status, output] = Runner("--case=historical-syn --dataBytes=lots");
     EXPECT_NE(status, 0);
     EXPECT_NE(output.find("dataBytes"), std::string::npos) << output;
+}
+
+TEST_F(RunnerCommandLine, MalformedTimeIsRefusedNotAborted)
+{
+    auto [status, output] = Runner("--case=historical-syn --oldSynAt=abc");
+    EXPECT_EQ(status, 1) << "ns-3's Time parser would abort (134)";
+    EXPECT_NE(output.find("--oldSynAt=abc"), std::string::npos) << output;
+    auto [attrStatus, attrOutput] =
+        Runner("--case=no-listen --ns3::TcpRstL4Protocol::TimeoutMin=x");
+    EXPECT_EQ(attrStatus, 2) << attrOutput;
 }
 
 TEST_F(RunnerCommandLine, MissingCaseIsRefused)
