@@ -19,6 +19,7 @@
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/simulator.h"
+#include "ns3/tcp-option-ts.h"
 #include "ns3/tcp-rx-buffer.h"
 #include "ns3/tcp-tx-buffer.h"
 #include "ns3/trace-source-accessor.h"
@@ -289,14 +290,41 @@ TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const 
     RstReason previous = m_resetReason;
     m_resetReason = RstReason::TCP_FLAGS;
     TcpStates_t before = m_state;
+    // TcpSocketBase negotiates a SYN's options on the listener itself before it forks: the
+    // child gets the negotiated values, the listener must keep its own for the next SYN.
+    bool winScaling = m_winScalingEnabled;
+    bool sack = m_sackEnabled;
+    bool timestamps = m_timestampEnabled;
     TcpSocketBase::DoForwardUp(packet, fromAddress, toAddress);
     m_resetReason = previous;
     if (before == LISTEN && m_state == LISTEN)
     {
+        m_winScalingEnabled = winScaling;
+        m_sackEnabled = sack;
+        m_txBuffer->SetSackEnabled(sack);
+        m_timestampEnabled = timestamps;
         // A listener never sends data: a SYN advertising a zero window must not start the
         // persist timer (stock ns-3 crashes when it fires).
         m_persistEvent.Cancel();
     }
+}
+
+// Linux tcp_openreq_init(): the SYN-ACK echoes the SYN's TSval, whatever the SYN's sequence
+// number (stock ns-3 echoes it only when SEG.SEQ equals its not yet initialised RCV.NXT).
+void
+TcpRstSocket::CompleteFork(Ptr<Packet> p,
+                           const TcpHeader& tcpHeader,
+                           const Address& fromAddress,
+                           const Address& toAddress)
+{
+    if (m_timestampEnabled && tcpHeader.HasOption(TcpOption::TS))
+    {
+        Ptr<const TcpOptionTS> ts =
+            DynamicCast<const TcpOptionTS>(tcpHeader.GetOption(TcpOption::TS));
+        m_timestampToEcho = ts->GetTimestamp();
+        m_tcb->m_rcvTimestampValue = ts->GetTimestamp();
+    }
+    TcpSocketBase::CompleteFork(p, tcpHeader, fromAddress, toAddress);
 }
 
 TcpRstSocket::Handled

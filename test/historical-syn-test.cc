@@ -6,6 +6,7 @@
 
 #include "ns3/config.h"
 #include "ns3/nstime.h"
+#include "ns3/tcp-option-ts.h"
 
 namespace ns3
 {
@@ -45,6 +46,13 @@ TEST_F(SynSent, UnacceptableSynAckIsResetAndHandshakeCompletes)
     EXPECT_TRUE(rst.options.empty());
     ASSERT_TRUE(rst.reason.has_value());
     EXPECT_EQ(*rst.reason, RstReason::TCP_INVALID_ACK_SEQUENCE);
+    // Linux echoes the old SYN's TSval in the SYN-ACK (ladder: ts=0/-100).
+    const LadderSegment& oldSyn = result.segments[1];
+    const LadderSegment& synAck = result.segments[2];
+    ASSERT_TRUE(oldSyn.header.HasOption(TcpOption::TS) && synAck.header.HasOption(TcpOption::TS));
+    EXPECT_EQ(
+        DynamicCast<const TcpOptionTS>(synAck.header.GetOption(TcpOption::TS))->GetEcho(),
+        DynamicCast<const TcpOptionTS>(oldSyn.header.GetOption(TcpOption::TS))->GetTimestamp());
     // The client's own SYN goes out again TCP_TIMEOUT_MIN (8 ms at HZ=250) after its reset.
     EXPECT_EQ(result.segments[4].time - rst.time, MilliSeconds(8));
     EXPECT_TRUE(result.pass) << result.ladder;

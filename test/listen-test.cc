@@ -154,6 +154,34 @@ TEST_F(Listen, MalformedSegmentsDoNotHarmIt)
     EXPECT_EQ(scene.listener->GetState(), TcpSocket::LISTEN);
 }
 
+TEST_F(Listen, SynWithoutOptionsDoesNotDisableThemForLaterConnections)
+{
+    TcpRstHelper rst;
+    ListenerScene scene(rst);
+    TcpSegmentSpec bare = scene.Segment(TcpHeader::SYN, 1);
+    bare.sourcePort = 40300; // no timestamp, no window scale, no SACK-permitted
+    TcpSegmentInjector::Schedule(
+        Seconds(1), scene.topology.client, scene.topology.serverAddress, bare);
+    scene.ConnectAt(Seconds(2));
+    Simulator::Stop(Seconds(3));
+    Simulator::Run();
+    EXPECT_TRUE(scene.connected);
+    std::vector<std::string> synAcks;
+    for (const LadderSegment& s : scene.ladder->GetSegments())
+    {
+        if (s.flags == "SA")
+        {
+            synAcks.push_back(std::to_string(s.clientPort) + " " + s.options);
+        }
+    }
+    // The crafted SYN's SYN-ACK carries no options; the real client's gets them all back.
+    ASSERT_EQ(synAcks.size(), 2u);
+    EXPECT_EQ(synAcks[0], "40300 ");
+    EXPECT_EQ(synAcks[1].substr(0, 9), "40100 ts=");
+    EXPECT_NE(synAcks[1].find("ws="), std::string::npos) << synAcks[1];
+    EXPECT_NE(synAcks[1].find("sackOK"), std::string::npos) << synAcks[1];
+}
+
 namespace
 {
 /// Connect at 1 s, then inject a reset towards the server's accepted socket at 1.5 s.
