@@ -256,3 +256,47 @@ TEST_F(Established, Rfc793AcceptsAnyInWindowRst)
 
 } // namespace test
 } // namespace ns3
+
+namespace ns3
+{
+namespace test
+{
+
+TEST_F(Established, OddSegmentsDoNotHarmTheConnection)
+{
+    TcpRstHelper rst;
+    ListenerScene scene(rst);
+    scene.ConnectAt(Seconds(1));
+    ListenerScene* s = &scene;
+    Time at = Seconds(1.5);
+    for (uint8_t flags : {uint8_t(TcpHeader::SYN | TcpHeader::RST | TcpHeader::FIN),
+                          uint8_t(TcpHeader::SYN | TcpHeader::FIN),
+                          uint8_t(TcpHeader::URG | TcpHeader::PSH),
+                          uint8_t(TcpHeader::SYN | TcpHeader::ACK),
+                          uint8_t(TcpHeader::ECE | TcpHeader::CWR | TcpHeader::ACK),
+                          uint8_t(0xff)})
+    {
+        TcpSegmentInjector::Schedule(at,
+                                     scene.topology.client,
+                                     scene.topology.serverAddress,
+                                     [s, flags]()
+                                     {
+                                         TcpSegmentSpec spec = s->Segment(flags, 0);
+                                         // far outside the window: must not be accepted
+                                         spec.seq = s->accepted->GetRcvNxt() + 100000000;
+                                         spec.ack = SequenceNumber32(123456789);
+                                         spec.window = 0;
+                                         spec.payloadSize = 10;
+                                         return spec;
+                                     });
+        at += MilliSeconds(10);
+    }
+    Simulator::Stop(Seconds(3));
+    Simulator::Run();
+    EXPECT_EQ(scene.accepted->GetState(), TcpSocket::ESTABLISHED);
+    EXPECT_EQ(scene.client->GetState(), TcpSocket::ESTABLISHED);
+    EXPECT_EQ(scene.accepted->GetSocketError(), TcpRstSocket::NO_ERROR);
+}
+
+} // namespace test
+} // namespace ns3
