@@ -12,6 +12,7 @@
 #include "ns3/tcp-option-ts.h"
 #include "ns3/tcp-option-winscale.h"
 #include "ns3/tcp-rst-reason-tag.h"
+#include "ns3/tcp-segment-check.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -137,6 +138,11 @@ TcpLadderRecorder::OnTransmit(Ptr<const Packet> packet)
     Ipv4Header ip;
     if (copy->RemoveHeader(ip) == 0 || ip.GetProtocol() != 6)
     {
+        return;
+    }
+    if (!TcpHeaderIsWellFormed(copy))
+    {
+        NS_LOG_INFO("malformed TCP header from " << ip.GetSource() << ": not in the ladder");
         return;
     }
     bool known = (ip.GetSource() == m_client && ip.GetDestination() == m_server) ||

@@ -10,6 +10,7 @@
 #include "ns3/ppp-header.h"
 #include "ns3/simulator.h"
 #include "ns3/tag.h"
+#include "ns3/tcp-segment-check.h"
 
 #include <stdexcept>
 
@@ -144,7 +145,7 @@ TcpSegmentFilter::DoCorrupt(Ptr<Packet> p)
         return false;
     }
     copy->RemoveHeader(ip);
-    if (ip.GetProtocol() != 6)
+    if (ip.GetProtocol() != 6 || !TcpHeaderIsWellFormed(copy))
     {
         return false;
     }

@@ -79,10 +79,12 @@ TcpSegmentSpec::Validate() const
     }
 }
 
-void
-TcpSegmentInjector::Send(Ptr<Node> from, Ipv4Address destination, const TcpSegmentSpec& spec)
+namespace
 {
-    spec.Validate();
+/// The IPv4 layer and route a node would use towards a destination.
+std::pair<Ptr<Ipv4>, Ptr<Ipv4Route>>
+RouteFrom(Ptr<Node> from, Ipv4Address destination)
+{
     if (!from)
     {
         throw std::invalid_argument("TcpSegmentInjector: no node given");
@@ -104,6 +106,15 @@ TcpSegmentInjector::Send(Ptr<Node> from, Ipv4Address destination, const TcpSegme
         os << "TcpSegmentInjector: node " << from->GetId() << " has no route to " << destination;
         throw std::invalid_argument(os.str());
     }
+    return {ipv4, route};
+}
+} // namespace
+
+void
+TcpSegmentInjector::Send(Ptr<Node> from, Ipv4Address destination, const TcpSegmentSpec& spec)
+{
+    spec.Validate();
+    auto [ipv4, route] = RouteFrom(from, destination);
     Ipv4Address source = route->GetSource();
 
     TcpHeader header = spec.BuildHeader();
@@ -118,6 +129,19 @@ TcpSegmentInjector::Send(Ptr<Node> from, Ipv4Address destination, const TcpSegme
     NS_LOG_INFO("node " << from->GetId() << " injects " << source << " > " << destination << " "
                         << header);
     ipv4->Send(packet, source, destination, TcpL4Protocol::PROT_NUMBER, route);
+}
+
+void
+TcpSegmentInjector::SendRaw(Ptr<Node> from,
+                            Ipv4Address destination,
+                            const std::vector<uint8_t>& bytes)
+{
+    auto [ipv4, route] = RouteFrom(from, destination);
+    Ptr<Packet> packet = Create<Packet>(bytes.data(), bytes.size());
+    packet->AddPacketTag(TcpRstReasonTag(RstReason::INJECTED));
+    NS_LOG_INFO("node " << from->GetId() << " injects " << bytes.size() << " raw bytes to "
+                        << destination);
+    ipv4->Send(packet, route->GetSource(), destination, TcpL4Protocol::PROT_NUMBER, route);
 }
 
 EventId

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace ns3
 {
@@ -62,6 +63,17 @@ class TcpSegmentInjector
      * \throws std::invalid_argument for a bad spec, a node without IPv4, or no route
      */
     static void Send(Ptr<Node> from, Ipv4Address destination, const TcpSegmentSpec& spec);
+
+    /**
+     * \brief Send raw bytes as the TCP part of an IPv4 packet, for segments TcpHeader cannot
+     * express (truncated headers, bad data offsets). No checksum is computed: with
+     * Node::ChecksumEnabled() the receiver drops them as corrupted.
+     * \param from the node that emits it
+     * \param destination destination address
+     * \param bytes the TCP header and payload as they go on the wire
+     * \throws std::invalid_argument for a node without IPv4 or without a route
+     */
+    static void SendRaw(Ptr<Node> from, Ipv4Address destination, const std::vector<uint8_t>& bytes);
 
     /**
      * \brief Send at a given time (validated now).

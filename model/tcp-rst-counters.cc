@@ -12,6 +12,7 @@ const std::array<const char*, TCP_STAT_COUNT> kStatNames = {
     "TcpOutRsts",
     "TcpEstabResets",
     "TcpAttemptFails",
+    "TcpInErrs",
     "TcpExtTcpInRsts",
     "TcpExtTcpRstsIgnored",
     "TcpExtTCPChallengeACK",

@@ -23,6 +23,7 @@ enum class TcpStat : uint8_t
     OutRsts,        //!< TcpOutRsts: resets sent
     EstabResets,    //!< TcpEstabResets: ESTABLISHED/CLOSE_WAIT connections ended by a reset
     AttemptFails,   //!< TcpAttemptFails: SYN_SENT/SYN_RECV connections that failed
+    InErrs,         //!< TcpInErrs: segments dropped as malformed
     InRsts,         //!< TcpExtTcpInRsts (module): resets received, whatever became of them
     RstsIgnored,    //!< TcpExtTcpRstsIgnored (module): resets received and dropped
     ChallengeAck,   //!< TcpExtTCPChallengeACK: challenge ACKs sent (RFC 5961)

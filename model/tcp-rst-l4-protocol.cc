@@ -7,6 +7,7 @@
 #include "tcp-rst-reason-tag.h"
 #include "tcp-rst-socket-factory.h"
 #include "tcp-rst-socket.h"
+#include "tcp-segment-check.h"
 
 #include "ns3/enum.h"
 #include "ns3/ipv4-interface.h"
@@ -337,6 +338,10 @@ TcpRstL4Protocol::Receive(Ptr<Packet> p,
                           Ptr<Ipv4Interface> incomingInterface)
 {
     NS_LOG_FUNCTION(this << p << incomingIpHeader);
+    if (!TcpHeaderIsWellFormed(p))
+    {
+        return DropMalformed(p);
+    }
     ++m_rxDepth;
     IpL4Protocol::RxStatus status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
     return FinishReceive(
@@ -355,10 +360,23 @@ TcpRstL4Protocol::Receive(Ptr<Packet> p,
         // Receive() decides.
         return TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
     }
+    if (!TcpHeaderIsWellFormed(p))
+    {
+        return DropMalformed(p);
+    }
     ++m_rxDepth;
     IpL4Protocol::RxStatus status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
     return FinishReceive(
         status, p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
+}
+
+// Linux tcp_v4_rcv(): a header that cannot be parsed is dropped (TcpInErrs), never answered.
+IpL4Protocol::RxStatus
+TcpRstL4Protocol::DropMalformed(Ptr<Packet> p)
+{
+    NS_LOG_WARN("malformed TCP header (" << p->GetSize() << " bytes): dropped");
+    m_counters.Increment(TcpStat::InErrs);
+    return IpL4Protocol::RX_CSUM_FAILED; // IP drops it silently, as for a bad checksum
 }
 
 IpL4Protocol::RxStatus

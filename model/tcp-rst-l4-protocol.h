@@ -150,6 +150,7 @@ class TcpRstL4Protocol : public TcpL4Protocol
                                          Ptr<Packet> p,
                                          const Address& source,
                                          const Address& destination);
+    IpL4Protocol::RxStatus DropMalformed(Ptr<Packet> p);
     void AnswerNoSocket(Ptr<Packet> p, const Address& source, const Address& destination);
 
     Ptr<Node> m_node;                                 //!< the node

@@ -13,6 +13,7 @@
 #include "ns3/tcp-segment-injector.h"
 
 #include <stdexcept>
+#include <vector>
 
 namespace ns3
 {
@@ -93,6 +94,62 @@ TEST_F(Injector, NodeWithoutRouteIsRefused)
                  std::invalid_argument);
     EXPECT_THROW(TcpSegmentInjector::Send(nullptr, Ipv4Address("10.9.9.9"), spec),
                  std::invalid_argument);
+}
+
+namespace
+{
+/// A raw 20-byte TCP header: ports, seq 1000, data offset in words, flags.
+std::vector<uint8_t>
+RawHeader(uint16_t dstPort, uint8_t dataOffsetWords, uint8_t flags)
+{
+    std::vector<uint8_t> h(20, 0);
+    h[0] = 0x9c; // source port 40000
+    h[1] = 0x40;
+    h[2] = dstPort >> 8;
+    h[3] = dstPort & 0xff;
+    h[7] = 0xe8; // seq 1000
+    h[6] = 0x03;
+    h[12] = static_cast<uint8_t>(dataOffsetWords << 4);
+    h[13] = flags;
+    h[14] = 0xff; // window
+    return h;
+}
+} // namespace
+
+TEST_F(Injector, MalformedHeadersAreDroppedAndCountedNeverAnswered)
+{
+    TcpRstHelper rst;
+    Scene scene(rst);
+    Ptr<TcpRstSocket> listener = TcpRstHelper::CreateSocket(scene.topology.server);
+    listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), 5000));
+    listener->Listen();
+    Ptr<Node> client = scene.topology.client;
+    Ipv4Address server = scene.topology.serverAddress;
+    std::vector<std::vector<uint8_t>> bad = {
+        std::vector<uint8_t>(10, 0x42),      // shorter than a header
+        RawHeader(5000, 3, TcpHeader::SYN),  // data offset below 5 words
+        RawHeader(5000, 15, TcpHeader::SYN), // data offset past the end
+        RawHeader(6000, 3, TcpHeader::ACK),  // to a port nobody bound: still not answered
+    };
+    Time at = Seconds(1);
+    for (const auto& bytes : bad)
+    {
+        Simulator::Schedule(
+            at, [client, server, bytes]() { TcpSegmentInjector::SendRaw(client, server, bytes); });
+        at += MilliSeconds(10);
+    }
+    // A well-formed raw SYN to an unbound port is answered as usual.
+    std::vector<uint8_t> good = RawHeader(6000, 5, TcpHeader::SYN);
+    Simulator::Schedule(
+        at, [client, server, good]() { TcpSegmentInjector::SendRaw(client, server, good); });
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    const TcpRstCounters& counters = scene.topology.ServerTcp()->GetCounters();
+    EXPECT_EQ(counters.Get(TcpStat::InErrs), 4u);
+    EXPECT_EQ(counters.Get(TcpStat::OutRsts), 1u) << "only the well-formed SYN is answered";
+    EXPECT_EQ(listener->GetState(), TcpSocket::LISTEN);
+    std::vector<std::string> lines = Ladder(scene.ladder->GetSegments());
+    EXPECT_EQ(lines, (std::vector<std::string>{"C>S S 0 -", "S>C RA abs:0 1"}));
 }
 
 TEST_F(Filter, DropsTheChosenMatchingSegmentsOnly)

@@ -1,0 +1,25 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "tcp-segment-check.h"
+
+#include <array>
+
+namespace ns3
+{
+
+bool
+TcpHeaderIsWellFormed(Ptr<const Packet> segment)
+{
+    constexpr uint32_t kMinimumHeader = 20;
+    if (!segment || segment->GetSize() < kMinimumHeader)
+    {
+        return false;
+    }
+    std::array<uint8_t, kMinimumHeader> header{};
+    segment->CopyData(header.data(), header.size());
+    uint32_t dataOffset = (header[12] >> 4) * 4u;
+    return dataOffset >= kMinimumHeader && dataOffset <= segment->GetSize();
+}
+
+} // namespace ns3

@@ -1,0 +1,27 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef TCP_SEGMENT_CHECK_H
+#define TCP_SEGMENT_CHECK_H
+
+#include "ns3/packet.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup tcp-rst
+ * \brief Whether a TCP segment's header can be parsed at all, checked on the raw bytes before
+ * any TcpHeader is deserialized from them.
+ *
+ * Linux tcp_v4_rcv(): a segment shorter than 20 bytes, with a data offset below 5 words, or
+ * with a data offset reaching past its end, is dropped and counted in TcpInErrs.
+ *
+ * \param segment the TCP segment (header first)
+ * \return true when the header is well formed
+ */
+bool TcpHeaderIsWellFormed(Ptr<const Packet> segment);
+
+} // namespace ns3
+
+#endif /* TCP_SEGMENT_CHECK_H */
