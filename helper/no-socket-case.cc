@@ -23,12 +23,14 @@ constexpr uint16_t kUnboundClientPort = 40051;  //!< nobody binds it after the w
 constexpr uint16_t kListenedClientPort = 40052; //!< a listener takes it after the wipe
 constexpr uint16_t kCraftedSourcePort = 7000;
 constexpr uint16_t kCraftedDestinationPort = 6000;
+constexpr uint16_t kPureAckDestinationPort = 6001;
+constexpr uint32_t kPureAckAck = 424242;
 } // namespace
 
 NoSocketCase::NoSocketCase()
     : RstCase("no-socket",
               "seed case 4 (first half): segments reaching a host without the connection",
-              "C>S R seq=SEG.ACK (x2); C>S R. ack=SEG.SEQ+LEN")
+              "C>S R seq=SEG.ACK (x3); C>S R. ack=SEG.SEQ+LEN")
 {
 }
 
@@ -170,6 +172,13 @@ NoSocketCase::Schedule(CaseContext& ctx)
     crafted.seq = m_craftedSeq;
     crafted.payloadSize = m_craftedBytes;
     TcpSegmentInjector::Schedule(Seconds(2.5), t.server, t.clientAddress, crafted);
+    // And a pure ACK (no data) to another port nobody bound.
+    TcpSegmentSpec pureAck = crafted;
+    pureAck.destinationPort = kPureAckDestinationPort;
+    pureAck.flags = TcpHeader::ACK;
+    pureAck.ack = SequenceNumber32(kPureAckAck);
+    pureAck.payloadSize = 0;
+    TcpSegmentInjector::Schedule(Seconds(2.6), t.server, t.clientAddress, pureAck);
     Simulator::Schedule(Seconds(2.5),
                         [c, crafted]()
                         {
@@ -185,8 +194,8 @@ void
 NoSocketCase::Judge(const CaseContext& ctx, CaseResult& result) const
 {
     std::vector<LadderSegment> resets = result.Resets(true);
-    result.Check("three resets, all from the client host",
-                 resets.size() == 3 && result.Resets(false).empty(),
+    result.Check("four resets, all from the client host",
+                 resets.size() == 4 && result.Resets(false).empty(),
                  std::to_string(resets.size()) + " from client, " +
                      std::to_string(result.Resets(false).size()) + " from server");
     auto find = [&resets](uint16_t port) -> const LadderSegment*
@@ -242,6 +251,11 @@ NoSocketCase::Judge(const CaseContext& ctx, CaseResult& result) const
                          ? "connection never accepted"
                          : TcpRstSocket::SocketErrorName(socket->second->GetSocketError()));
     }
+    const LadderSegment* pureAck = find(kPureAckDestinationPort);
+    result.Check("crafted pure ACK: R seq=SEG.ACK, no ACK flag",
+                 pureAck && pureAck->flags == "R" &&
+                     pureAck->header.GetSequenceNumber() == SequenceNumber32(kPureAckAck),
+                 pureAck ? DescribeReset(*pureAck) : "no reset");
     const LadderSegment* crafted = find(kCraftedDestinationPort);
     result.Check(
         "crafted segment without ACK: R. seq=0 ack=SEG.SEQ+" + std::to_string(m_craftedBytes) +

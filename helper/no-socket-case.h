@@ -21,8 +21,9 @@ namespace ns3
  * wire (TcpRstL4Protocol::DiscardAllSockets()); a listener then takes the second one's port.
  * The server's data on the first connection meets no socket (`R seq=SEG.ACK`, NO_SOCKET, as in
  * Linux capture 04c), on the second the listener (`R seq=SEG.ACK`, TCP_FLAGS, as in 04c2); the
- * server's connections end as reset (ECONNRESET). Last, a crafted segment with 20 bytes and no
- * ACK to an unbound port is answered `R.` seq=0 ack=SEG.SEQ+20: the payload counts.
+ * server's connections end as reset (ECONNRESET). Last, crafted segments to unbound ports: one
+ * with 20 bytes and no ACK is answered `R.` seq=0 ack=SEG.SEQ+20 (the payload counts), a pure
+ * ACK is answered `R` seq=SEG.ACK.
  */
 class NoSocketCase : public RstCase
 {

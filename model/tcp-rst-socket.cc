@@ -24,6 +24,8 @@
 #include "ns3/tcp-tx-buffer.h"
 #include "ns3/trace-source-accessor.h"
 
+#include <stdexcept>
+
 namespace ns3
 {
 
@@ -169,11 +171,14 @@ TcpRstSocket::~TcpRstSocket()
 void
 TcpRstSocket::SetTcp(Ptr<TcpL4Protocol> tcp)
 {
+    Ptr<TcpRstL4Protocol> rstTcp = DynamicCast<TcpRstL4Protocol>(tcp);
+    if (!rstTcp)
+    {
+        throw std::invalid_argument("TcpRstSocket::SetTcp: the node's TCP must be "
+                                    "ns3::TcpRstL4Protocol (install the stack with TcpRstHelper)");
+    }
     TcpSocketBase::SetTcp(tcp);
-    m_rstTcp = DynamicCast<TcpRstL4Protocol>(tcp);
-    NS_ABORT_MSG_UNLESS(m_rstTcp,
-                        "TcpRstSocket needs ns3::TcpRstL4Protocol on its node "
-                        "(install the stack with TcpRstHelper)");
+    m_rstTcp = rstTcp;
 }
 
 Ptr<TcpSocketBase>

@@ -66,6 +66,10 @@ class TcpRstSocket : public TcpSocketBase
     TcpRstSocket(const TcpRstSocket& sock);
     ~TcpRstSocket() override;
 
+    /**
+     * \param tcp the node's TCP
+     * \throws std::invalid_argument unless it is a TcpRstL4Protocol
+     */
     void SetTcp(Ptr<TcpL4Protocol> tcp) override;
     int Close() override;
 

@@ -10,9 +10,12 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/tcp-l4-protocol.h"
 #include "ns3/tcp-rst-socket-factory.h"
 #include "ns3/tcp-rst-socket.h"
 #include "ns3/tcp-socket-factory.h"
+
+#include <stdexcept>
 
 namespace ns3
 {
@@ -105,6 +108,12 @@ TEST_F(Install, CallerStackHelperIsUsedWithTcpReplaced)
     EXPECT_FALSE(hosts.nodes.Get(1)->GetObject<Ipv6>()) << "the caller's choice is kept";
     EXPECT_TRUE(
         IsRstSocket(Socket::CreateSocket(hosts.nodes.Get(1), TcpSocketFactory::GetTypeId())));
+}
+
+TEST_F(Install, TcpRstSocketRefusesAStockTcp)
+{
+    Ptr<TcpRstSocket> socket = CreateObject<TcpRstSocket>();
+    EXPECT_THROW(socket->SetTcp(CreateObject<TcpL4Protocol>()), std::invalid_argument);
 }
 
 TEST_F(Install, StockStackStillGetsStockSockets)

@@ -19,11 +19,13 @@ TEST_F(NoSocket, DataToLostConnectionIsResetWithSegAck)
     {
         resets.push_back(s.Summary() + " " + RstReasonName(*s.reason));
     }
-    // 04c: R 11 - (unbound port); 04c2: R 11 - (listener); crafted: RA 0 SEG.SEQ+20.
+    // 04c: R 11 - (unbound port); 04c2: R 11 - (listener); crafted data without ACK:
+    // RA 0 SEG.SEQ+20; crafted pure ACK: R SEG.ACK.
     EXPECT_EQ(resets,
               (std::vector<std::string>{"C>S R 11 - NO_SOCKET",
                                         "C>S R 11 - TCP_FLAGS",
-                                        "C>S RA abs:0 abs:1020 NO_SOCKET"}));
+                                        "C>S RA abs:0 abs:1020 NO_SOCKET",
+                                        "C>S R abs:424242 - NO_SOCKET"}));
     EXPECT_TRUE(result.pass) << result.ladder;
 }
 
@@ -47,8 +49,9 @@ TEST_F(NoSocket, PeerConnectionEndsAsReset)
 TEST_F(NoSocket, ResetToResetIsNeverAnswered)
 {
     CaseResult result = RunCase("no-socket");
-    // The crafted segment's reply reaches a server port nobody bound: ignored, not answered.
-    EXPECT_EQ(WithDisposition(result.resets, RstDisposition::IGNORED_NO_SOCKET).size(), 1u);
+    // The replies to the crafted segments reach a server port nobody bound: ignored, not
+    // answered.
+    EXPECT_EQ(WithDisposition(result.resets, RstDisposition::IGNORED_NO_SOCKET).size(), 2u);
     EXPECT_TRUE(result.Resets(false).empty());
 }
 
