@@ -242,7 +242,9 @@ TcpRstSocket::Close()
     NS_LOG_FUNCTION(this);
     // TcpSocketBase::Close() resets when unread data remains (Linux __tcp_close() does too).
     RstReason previous = m_resetReason;
-    if (m_tcb->m_rxBuffer->Size() != 0)
+    bool connected = (m_endPoint != nullptr || m_endPoint6 != nullptr) && m_state != CLOSED &&
+                     m_state != LISTEN && m_state != TIME_WAIT;
+    if (m_tcb->m_rxBuffer->Size() != 0 && connected)
     {
         m_resetReason = RstReason::TCP_ABORT_ON_CLOSE;
         m_rstTcp->GetCounters().Increment(TcpStat::AbortOnClose);

@@ -7,7 +7,9 @@
 #include "ns3/config.h"
 #include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/packet.h"
 #include "ns3/simulator.h"
+#include "ns3/tcp-option-ts.h"
 #include "ns3/tcp-rst-socket.h"
 #include "ns3/tcp-segment-injector.h"
 
@@ -261,6 +263,33 @@ namespace ns3
 {
 namespace test
 {
+
+TEST_F(Established, CloseWithUnreadDataSendsActiveReset)
+{
+    // Linux ladder 03b: S>C RA 1 101 win 64 ts=..., no FIN; the client reads ECONNRESET.
+    TcpRstHelper rst;
+    ListenerScene scene(rst);
+    scene.ConnectAt(Seconds(1));
+    ListenerScene* s = &scene;
+    Simulator::Schedule(Seconds(1.1), [s]() { s->client->Send(Create<Packet>(100), 0); });
+    Simulator::Schedule(Seconds(1.6), [s]() { s->accepted->Close(); });
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    std::vector<LadderSegment> segments = scene.ladder->GetSegments();
+    ASSERT_FALSE(segments.empty());
+    const LadderSegment& reset = segments.back();
+    EXPECT_EQ(reset.Summary(), "S>C RA 1 101");
+    EXPECT_GT(reset.window, 0) << "an active reset advertises the receive window";
+    EXPECT_TRUE(reset.header.HasOption(TcpOption::TS)) << "and carries the timestamp option";
+    ASSERT_TRUE(reset.reason.has_value());
+    EXPECT_EQ(*reset.reason, RstReason::TCP_ABORT_ON_CLOSE);
+    for (const LadderSegment& seg : segments)
+    {
+        EXPECT_FALSE(seg.header.GetFlags() & TcpHeader::FIN) << "no FIN: " << seg.Summary();
+    }
+    EXPECT_EQ(scene.topology.ServerTcp()->GetCounters().Get(TcpStat::AbortOnClose), 1u);
+    EXPECT_EQ(scene.client->GetSocketError(), TcpRstSocket::CONNECTION_RESET);
+}
 
 TEST_F(Established, OddSegmentsDoNotHarmTheConnection)
 {
