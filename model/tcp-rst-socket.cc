@@ -118,7 +118,7 @@ TcpRstSocket::GetTypeId()
     return tid;
 }
 
-#if NS3_VERSION_MINOR < 45
+#if TCP_RST_NS3_MINOR < 45
 TypeId
 TcpRstSocket::GetInstanceTypeId() const
 {

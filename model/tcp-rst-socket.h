@@ -5,11 +5,11 @@
 #define TCP_RST_SOCKET_H
 
 #include "rst-reason.h"
+#include "tcp-rst-ns3-version.h"
 #include "tcp-rst-policies.h"
 
 #include "ns3/tcp-socket-base.h"
 #include "ns3/traced-callback.h"
-#include "ns3/version-defines.h"
 
 namespace ns3
 {
@@ -57,7 +57,7 @@ class TcpRstSocket : public TcpSocketBase
 
     /// \return the TypeId
     static TypeId GetTypeId();
-#if NS3_VERSION_MINOR < 45
+#if TCP_RST_NS3_MINOR < 45
     TypeId GetInstanceTypeId() const override;
 #endif
 
