@@ -4,6 +4,7 @@
 #include "tcp-rst-l4-protocol.h"
 
 #include "tcp-reset-shapes.h"
+#include "tcp-rst-ns3-version.h"
 #include "tcp-rst-reason-tag.h"
 #include "tcp-rst-socket-factory.h"
 #include "tcp-rst-socket.h"
@@ -49,7 +50,7 @@ TcpRstL4Protocol::GetTypeId()
                 "ack=SEG.SEQ+SEG.LEN+SYN+FIN); Stock: ns-3 3.37 NoEndPointsFound() "
                 "(ack=SEG.SEQ+1 whatever the length).",
                 EnumValue(TcpRstBehaviour::LINUX),
-                MakeEnumAccessor(&TcpRstL4Protocol::m_noSocketReply),
+                TCP_RST_ENUM_ACCESSOR(TcpRstBehaviour::Value, &TcpRstL4Protocol::m_noSocketReply),
                 MakeEnumChecker(TcpRstBehaviour::LINUX, "Linux", TcpRstBehaviour::STOCK, "Stock"))
             .AddAttribute("TimeoutMin",
                           "Linux TCP_TIMEOUT_MIN (2 jiffies; 8 ms at HZ=250): a SYN_SENT "

@@ -20,4 +20,11 @@
 #error "tcp-rst cannot tell the ns-3 version: define TCP_RST_NS3_MINOR_FROM_CMAKE (e.g. 37)"
 #endif
 
+/// MakeEnumAccessor() takes the enum type as a template argument from ns-3.41 on.
+#if TCP_RST_NS3_MINOR >= 41
+#define TCP_RST_ENUM_ACCESSOR(EnumType, member) MakeEnumAccessor<EnumType>(member)
+#else
+#define TCP_RST_ENUM_ACCESSOR(EnumType, member) MakeEnumAccessor(member)
+#endif
+
 #endif /* TCP_RST_NS3_VERSION_H */

@@ -67,50 +67,55 @@ TcpRstSocket::GetTypeId()
             .SetParent<TcpSocketBase>()
             .SetGroupName("TcpRst")
             .AddConstructor<TcpRstSocket>()
-            .AddAttribute("RstValidation",
-                          "How a reset reaching a synchronized connection is checked. Rfc5961 "
-                          "(Linux tcp_validate_incoming): seq == RCV.NXT resets, other in-window "
-                          "seq gets a challenge ACK, the rest is dropped; Rfc793: any in-window "
-                          "seq resets; Stock: unmodified ns-3 (any seq resets, a reset without "
-                          "timestamp is dropped when timestamps are on).",
-                          EnumValue(RstValidation::RFC5961),
-                          MakeEnumAccessor(&TcpRstSocket::m_rstValidation),
-                          MakeEnumChecker(RstValidation::RFC5961,
-                                          "Rfc5961",
-                                          RstValidation::RFC793,
-                                          "Rfc793",
-                                          RstValidation::STOCK,
-                                          "Stock"))
-            .AddAttribute("UnacceptableSynAck",
-                          "SYN_SENT receiving a SYN-ACK that does not ack its SYN. Linux "
-                          "(tcp_rcv_synsent_state_process): answer R seq=SEG.ACK, stay in "
-                          "SYN_SENT, re-send the SYN after TimeoutMin; Stock: R seq=SND.NXT and "
-                          "the connect fails.",
-                          EnumValue(TcpRstBehaviour::LINUX),
-                          MakeEnumAccessor(&TcpRstSocket::m_unacceptableSynAck),
-                          BehaviourChecker())
-            .AddAttribute("ListenerSegments",
-                          "Non-SYN segments reaching a listener. Linux (tcp_rcv_state_process "
-                          "LISTEN): a reset is ignored, an ACK is answered R seq=SEG.ACK; Stock: "
-                          "everything but SYN is silently dropped.",
-                          EnumValue(TcpRstBehaviour::LINUX),
-                          MakeEnumAccessor(&TcpRstSocket::m_listenerSegments),
-                          BehaviourChecker())
-            .AddAttribute("BoundNotListening",
-                          "Segments reaching a socket that is bound but neither listening nor "
-                          "connected. Linux: the socket is invisible, the segment is answered as "
-                          "if no socket existed (R. seq=0 ack=SEG.SEQ+SEG.LEN); Stock: R "
-                          "seq=SND.NXT without ACK.",
-                          EnumValue(TcpRstBehaviour::LINUX),
-                          MakeEnumAccessor(&TcpRstSocket::m_boundNotListening),
-                          BehaviourChecker())
-            .AddAttribute("ActiveResetShape",
-                          "Shape of a reset sent by a live connection. Linux "
-                          "(tcp_send_active_reset): R. seq=SND.NXT ack=RCV.NXT with the receive "
-                          "window and timestamp; Stock: R seq=SND.NXT without ACK.",
-                          EnumValue(TcpRstBehaviour::LINUX),
-                          MakeEnumAccessor(&TcpRstSocket::m_activeResetShape),
-                          BehaviourChecker())
+            .AddAttribute(
+                "RstValidation",
+                "How a reset reaching a synchronized connection is checked. Rfc5961 "
+                "(Linux tcp_validate_incoming): seq == RCV.NXT resets, other in-window "
+                "seq gets a challenge ACK, the rest is dropped; Rfc793: any in-window "
+                "seq resets; Stock: unmodified ns-3 (any seq resets, a reset without "
+                "timestamp is dropped when timestamps are on).",
+                EnumValue(RstValidation::RFC5961),
+                TCP_RST_ENUM_ACCESSOR(RstValidation::Value, &TcpRstSocket::m_rstValidation),
+                MakeEnumChecker(RstValidation::RFC5961,
+                                "Rfc5961",
+                                RstValidation::RFC793,
+                                "Rfc793",
+                                RstValidation::STOCK,
+                                "Stock"))
+            .AddAttribute(
+                "UnacceptableSynAck",
+                "SYN_SENT receiving a SYN-ACK that does not ack its SYN. Linux "
+                "(tcp_rcv_synsent_state_process): answer R seq=SEG.ACK, stay in "
+                "SYN_SENT, re-send the SYN after TimeoutMin; Stock: R seq=SND.NXT and "
+                "the connect fails.",
+                EnumValue(TcpRstBehaviour::LINUX),
+                TCP_RST_ENUM_ACCESSOR(TcpRstBehaviour::Value, &TcpRstSocket::m_unacceptableSynAck),
+                BehaviourChecker())
+            .AddAttribute(
+                "ListenerSegments",
+                "Non-SYN segments reaching a listener. Linux (tcp_rcv_state_process "
+                "LISTEN): a reset is ignored, an ACK is answered R seq=SEG.ACK; Stock: "
+                "everything but SYN is silently dropped.",
+                EnumValue(TcpRstBehaviour::LINUX),
+                TCP_RST_ENUM_ACCESSOR(TcpRstBehaviour::Value, &TcpRstSocket::m_listenerSegments),
+                BehaviourChecker())
+            .AddAttribute(
+                "BoundNotListening",
+                "Segments reaching a socket that is bound but neither listening nor "
+                "connected. Linux: the socket is invisible, the segment is answered as "
+                "if no socket existed (R. seq=0 ack=SEG.SEQ+SEG.LEN); Stock: R "
+                "seq=SND.NXT without ACK.",
+                EnumValue(TcpRstBehaviour::LINUX),
+                TCP_RST_ENUM_ACCESSOR(TcpRstBehaviour::Value, &TcpRstSocket::m_boundNotListening),
+                BehaviourChecker())
+            .AddAttribute(
+                "ActiveResetShape",
+                "Shape of a reset sent by a live connection. Linux "
+                "(tcp_send_active_reset): R. seq=SND.NXT ack=RCV.NXT with the receive "
+                "window and timestamp; Stock: R seq=SND.NXT without ACK.",
+                EnumValue(TcpRstBehaviour::LINUX),
+                TCP_RST_ENUM_ACCESSOR(TcpRstBehaviour::Value, &TcpRstSocket::m_activeResetShape),
+                BehaviourChecker())
             .AddTraceSource("SocketError",
                             "The error an application would read from SO_ERROR was set.",
                             MakeTraceSourceAccessor(&TcpRstSocket::m_socketErrorTrace),
