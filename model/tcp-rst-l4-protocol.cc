@@ -391,6 +391,7 @@ TcpRstL4Protocol::FinishReceive(IpL4Protocol::RxStatus status,
     held.swap(m_held);
     if (status == IpL4Protocol::RX_ENDPOINT_CLOSED)
     {
+        ReturnCapacity(held);
         AnswerNoSocket(p, source, destination);
         return status;
     }
@@ -413,7 +414,19 @@ TcpRstL4Protocol::FinishReceive(IpL4Protocol::RxStatus status,
                        segment.route);
         }
     }
+    ReturnCapacity(held);
     return status;
+}
+
+void
+TcpRstL4Protocol::ReturnCapacity(std::vector<HeldSegment>& held)
+{
+    // Keep the buffer's memory for the next segment instead of allocating per segment.
+    held.clear();
+    if (m_held.empty())
+    {
+        m_held.swap(held);
+    }
 }
 
 // Linux tcp_v4_rcv() `no_tcp_socket`: a segment for no connection and no listener is answered

@@ -151,6 +151,7 @@ class TcpRstL4Protocol : public TcpL4Protocol
                                          const Address& source,
                                          const Address& destination);
     IpL4Protocol::RxStatus DropMalformed(Ptr<Packet> p);
+    void ReturnCapacity(std::vector<HeldSegment>& held);
     void AnswerNoSocket(Ptr<Packet> p, const Address& source, const Address& destination);
 
     Ptr<Node> m_node;                                 //!< the node

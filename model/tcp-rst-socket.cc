@@ -11,6 +11,7 @@
 
 #include "tcp-reset-shapes.h"
 #include "tcp-rst-l4-protocol.h"
+#include "tcp-segment-check.h"
 
 #include "ns3/enum.h"
 #include "ns3/inet-socket-address.h"
@@ -272,30 +273,35 @@ void
 TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const Address& toAddress)
 {
     Ptr<TcpRstSocket> self = this; // closing may drop the last other reference
-    TcpHeader header;
-    uint32_t headerSize = packet->PeekHeader(header);
-    uint32_t payloadSize = packet->GetSize() - headerSize;
-
-    Handled handled = Handled::NO;
-    if (header.GetFlags() & TcpHeader::RST)
+    // Fast path: a segment without RST on a connection that is not LISTEN, SYN_SENT or CLOSED
+    // meets no policy here; only the others pay for parsing the header twice.
+    bool isReset = PeekTcpFlags(packet) & TcpHeader::RST;
+    if (isReset || m_state == LISTEN || m_state == SYN_SENT || m_state == CLOSED)
     {
-        handled = HandleReset(packet, header, fromAddress, toAddress);
-    }
-    else if (m_state == LISTEN)
-    {
-        handled = ApplyListenerPolicy(header, payloadSize, fromAddress, toAddress);
-    }
-    else if (m_state == SYN_SENT)
-    {
-        handled = ApplySynSentPolicy(header, fromAddress, toAddress);
-    }
-    else if (m_state == CLOSED)
-    {
-        handled = ApplyBoundNotListeningPolicy(header, payloadSize, fromAddress, toAddress);
-    }
-    if (handled == Handled::YES)
-    {
-        return;
+        TcpHeader header;
+        uint32_t headerSize = packet->PeekHeader(header);
+        uint32_t payloadSize = packet->GetSize() - headerSize;
+        Handled handled = Handled::NO;
+        if (isReset)
+        {
+            handled = HandleReset(packet, header, fromAddress, toAddress);
+        }
+        else if (m_state == LISTEN)
+        {
+            handled = ApplyListenerPolicy(header, payloadSize, fromAddress, toAddress);
+        }
+        else if (m_state == SYN_SENT)
+        {
+            handled = ApplySynSentPolicy(header, fromAddress, toAddress);
+        }
+        else
+        {
+            handled = ApplyBoundNotListeningPolicy(header, payloadSize, fromAddress, toAddress);
+        }
+        if (handled == Handled::YES)
+        {
+            return;
+        }
     }
 
     // Resets TcpSocketBase sends from here on answer illegal flag combinations.

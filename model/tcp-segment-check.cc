@@ -22,4 +22,12 @@ TcpHeaderIsWellFormed(Ptr<const Packet> segment)
     return dataOffset >= kMinimumHeader && dataOffset <= segment->GetSize();
 }
 
+uint8_t
+PeekTcpFlags(Ptr<const Packet> segment)
+{
+    std::array<uint8_t, 14> header{};
+    segment->CopyData(header.data(), header.size());
+    return header[13];
+}
+
 } // namespace ns3

@@ -22,6 +22,15 @@ namespace ns3
  */
 bool TcpHeaderIsWellFormed(Ptr<const Packet> segment);
 
+/**
+ * \ingroup tcp-rst
+ * \brief The flags byte of a well-formed TCP segment, read without deserializing its header
+ * (which allocates its options): the cheap test of the per-segment fast path.
+ * \param segment the TCP segment (header first, at least 14 bytes)
+ * \return the flags (TcpHeader::SYN, ACK, RST ...)
+ */
+uint8_t PeekTcpFlags(Ptr<const Packet> segment);
+
 } // namespace ns3
 
 #endif /* TCP_SEGMENT_CHECK_H */
