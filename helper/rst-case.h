@@ -9,7 +9,7 @@
 #include "tcp-segment-filter.h"
 
 #include "ns3/command-line.h"
-#include "ns3/tcp-rst-event.h"
+#include "ns3/tcp-reset-event.h"
 #include "ns3/tcp-rst-socket.h"
 
 #include <functional>

@@ -5,7 +5,7 @@
 #define TCP_RST_CSV_WRITER_H
 
 #include "ns3/simple-ref-count.h"
-#include "ns3/tcp-rst-event.h"
+#include "ns3/tcp-reset-event.h"
 
 #include <fstream>
 #include <string>

@@ -5,8 +5,8 @@
 #define TCP_RST_L4_PROTOCOL_H
 
 #include "rst-reason.h"
+#include "tcp-reset-event.h"
 #include "tcp-rst-counters.h"
-#include "tcp-rst-event.h"
 #include "tcp-rst-policies.h"
 
 #include "ns3/tcp-l4-protocol.h"

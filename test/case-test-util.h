@@ -7,7 +7,7 @@
 #include "ns3/case-topology.h"
 #include "ns3/rst-case-runner.h"
 #include "ns3/tcp-ladder-recorder.h"
-#include "ns3/tcp-rst-event.h"
+#include "ns3/tcp-reset-event.h"
 #include "ns3/tcp-rst-helper.h"
 
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#include "tcp-rst-event.h"
+#include "tcp-reset-event.h"
 
 #include <sstream>
 

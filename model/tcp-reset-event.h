@@ -1,8 +1,8 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#ifndef TCP_RST_EVENT_H
-#define TCP_RST_EVENT_H
+#ifndef TCP_RESET_EVENT_H
+#define TCP_RESET_EVENT_H
 
 #include "rst-reason.h"
 
@@ -67,4 +67,4 @@ std::string FormatEndpoint(const InetSocketAddress& address);
 
 } // namespace ns3
 
-#endif /* TCP_RST_EVENT_H */
+#endif /* TCP_RESET_EVENT_H */
