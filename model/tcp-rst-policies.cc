@@ -26,9 +26,12 @@ SynSentAckAcceptable(SequenceNumber32 iss, SequenceNumber32 segAck)
 }
 
 RstCheck
-CheckRstRfc5961(SequenceNumber32 rcvNxt, uint32_t rcvWnd, SequenceNumber32 segSeq)
+CheckRstRfc5961(SequenceNumber32 rcvNxt,
+                uint32_t rcvWnd,
+                SequenceNumber32 segSeq,
+                bool peerFinReceived)
 {
-    if (segSeq == rcvNxt)
+    if (segSeq == rcvNxt || (peerFinReceived && segSeq + SequenceNumber32(1) == rcvNxt))
     {
         return RstCheck::ACCEPT;
     }

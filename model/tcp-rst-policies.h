@@ -65,14 +65,19 @@ enum class RstCheck
 bool SynSentAckAcceptable(SequenceNumber32 iss, SequenceNumber32 segAck);
 
 // RFC 5961 section 3.2 as Linux tcp_validate_incoming() applies it: a RST resets only when
-// SEG.SEQ == RCV.NXT; another in-window RST earns a challenge ACK; the rest are dropped.
+// SEG.SEQ == RCV.NXT (or RCV.NXT - 1 once the peer's FIN was received, tcp_reset_check());
+// another in-window RST earns a challenge ACK; the rest are dropped.
 /**
  * \param rcvNxt RCV.NXT
  * \param rcvWnd receive window in bytes
  * \param segSeq the reset's sequence number
+ * \param peerFinReceived the connection is in CLOSE_WAIT, LAST_ACK or CLOSING
  * \return the verdict
  */
-RstCheck CheckRstRfc5961(SequenceNumber32 rcvNxt, uint32_t rcvWnd, SequenceNumber32 segSeq);
+RstCheck CheckRstRfc5961(SequenceNumber32 rcvNxt,
+                         uint32_t rcvWnd,
+                         SequenceNumber32 segSeq,
+                         bool peerFinReceived = false);
 
 // RFC 793 page 37 / RFC 9293 3.10.7.4 without RFC 5961: a RST is valid if its sequence number
 // is in the window (RCV.NXT =< SEG.SEQ < RCV.NXT+RCV.WND, or == RCV.NXT when RCV.WND is 0).

@@ -401,8 +401,9 @@ TcpRstSocket::HandleReset(Ptr<Packet> packet,
         break;
     default:
     {
+        bool peerFinReceived = m_state == CLOSE_WAIT || m_state == LAST_ACK || m_state == CLOSING;
         RstCheck check = m_rstValidation == RstValidation::RFC5961
-                             ? CheckRstRfc5961(GetRcvNxt(), ReceiveWindow(), seq)
+                             ? CheckRstRfc5961(GetRcvNxt(), ReceiveWindow(), seq, peerFinReceived)
                              : CheckRstRfc793(GetRcvNxt(), ReceiveWindow(), seq);
         if (check == RstCheck::ACCEPT)
         {

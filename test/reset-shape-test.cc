@@ -96,6 +96,15 @@ TEST(Policy, Rfc5961ResetsOnlyOnExactSeq)
     EXPECT_EQ(CheckRstRfc5961(rcvNxt, 0, SequenceNumber32(1001)), RstCheck::DROP);
 }
 
+TEST(Policy, Rfc5961AlsoAcceptsRcvNxtMinusOneAfterThePeersFin)
+{
+    // Linux tcp_reset_check(): in CLOSE_WAIT, LAST_ACK and CLOSING.
+    SequenceNumber32 rcvNxt(1000);
+    EXPECT_EQ(CheckRstRfc5961(rcvNxt, 100, SequenceNumber32(999), true), RstCheck::ACCEPT);
+    EXPECT_EQ(CheckRstRfc5961(rcvNxt, 100, SequenceNumber32(999), false), RstCheck::DROP);
+    EXPECT_EQ(CheckRstRfc5961(rcvNxt, 100, SequenceNumber32(998), true), RstCheck::DROP);
+}
+
 TEST(Policy, Rfc793ResetsAnywhereInWindow)
 {
     SequenceNumber32 rcvNxt(1000);
