@@ -5,7 +5,6 @@
 
 #include "tcp-rst-helper.h"
 
-#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/rng-seed-manager.h"
@@ -28,17 +27,6 @@ NS_LOG_COMPONENT_DEFINE("RstCaseRunner");
 
 namespace
 {
-void
-RestoreLinuxSocketDefaults()
-{
-    TcpRstHelper::SetSocketDefault("RstValidation", EnumValue(RstValidation::RFC5961));
-    for (const char* policy :
-         {"UnacceptableSynAck", "ListenerSegments", "BoundNotListening", "ActiveResetShape"})
-    {
-        TcpRstHelper::SetSocketDefault(policy, EnumValue(TcpRstBehaviour::LINUX));
-    }
-}
-
 std::string
 ObservedResets(const CaseResult& result, std::string* reasons)
 {
@@ -151,7 +139,7 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
     Simulator::Destroy();
     if (options.stock)
     {
-        RestoreLinuxSocketDefaults();
+        TcpRstHelper::SetSocketPolicyDefaults(false);
     }
     return result;
 }

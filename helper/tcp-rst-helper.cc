@@ -43,15 +43,23 @@ TcpRstHelper::SetSocketDefault(const std::string& name, const AttributeValue& va
 }
 
 void
-TcpRstHelper::UseStockBehaviour()
+TcpRstHelper::SetSocketPolicyDefaults(bool stock)
 {
-    SetTcpAttribute("NoSocketReply", EnumValue(TcpRstBehaviour::STOCK));
-    SetSocketDefault("RstValidation", EnumValue(RstValidation::STOCK));
+    SetSocketDefault("RstValidation",
+                     EnumValue(stock ? RstValidation::STOCK : RstValidation::RFC5961));
     for (const char* policy :
          {"UnacceptableSynAck", "ListenerSegments", "BoundNotListening", "ActiveResetShape"})
     {
-        SetSocketDefault(policy, EnumValue(TcpRstBehaviour::STOCK));
+        SetSocketDefault(policy,
+                         EnumValue(stock ? TcpRstBehaviour::STOCK : TcpRstBehaviour::LINUX));
     }
+}
+
+void
+TcpRstHelper::UseStockBehaviour()
+{
+    SetTcpAttribute("NoSocketReply", EnumValue(TcpRstBehaviour::STOCK));
+    SetSocketPolicyDefaults(true);
 }
 
 void

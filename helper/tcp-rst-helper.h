@@ -58,6 +58,13 @@ class TcpRstHelper
     static void SetSocketDefault(const std::string& name, const AttributeValue& value);
 
     /**
+     * \brief Set the default of every TcpRstSocket policy attribute to Linux or to Stock, for
+     * every socket created afterwards.
+     * \param stock true for stock ns-3 behaviour, false for Linux (the attributes' defaults)
+     */
+    static void SetSocketPolicyDefaults(bool stock);
+
+    /**
      * \brief Select stock ns-3 behaviour for every policy (host-wide for the nodes installed
      * afterwards, socket defaults for every socket created afterwards): for comparisons.
      */

@@ -66,7 +66,6 @@ class DelayedSegmentTag : public Tag
     }
 };
 
-constexpr uint8_t kIgnoredFlags = TcpHeader::PSH | TcpHeader::URG | TcpHeader::CWR | TcpHeader::ECE;
 } // namespace
 
 TypeId
@@ -198,7 +197,7 @@ SegmentPredicate
 TcpSegmentFilter::FlagsAre(uint8_t flags)
 {
     return [flags](const FilteredSegment& s)
-    { return (s.header.GetFlags() & ~kIgnoredFlags) == (flags & ~kIgnoredFlags); };
+    { return (s.header.GetFlags() & ~TCP_STATELESS_FLAGS) == (flags & ~TCP_STATELESS_FLAGS); };
 }
 
 SegmentPredicate

@@ -120,12 +120,4 @@ TcpRstCounters::Print(std::ostream& os) const
     }
 }
 
-void
-TcpRstCounters::Reset()
-{
-    m_stats.fill(0);
-    m_sent.fill(0);
-    m_received.fill(0);
-}
-
 } // namespace ns3

@@ -74,9 +74,6 @@ class TcpRstCounters
      */
     void Print(std::ostream& os) const;
 
-    /// Set every counter back to zero.
-    void Reset();
-
   private:
     std::array<uint64_t, TCP_STAT_COUNT> m_stats{};      //!< nstat totals
     std::array<uint64_t, RST_REASON_COUNT> m_sent{};     //!< resets sent per reason

@@ -54,8 +54,8 @@ class TcpRstL4Protocol : public TcpL4Protocol
      * ResetSent, counts it, and hands it to IP.
      * \param reason why
      * \param reset the reset's TCP header (RST flag set)
-     * \param from local IP address (Ipv4Address or Ipv6Address)
-     * \param to peer IP address
+     * \param from local address (IP address, or socket address whose port is ignored)
+     * \param to peer address (likewise)
      * \param oif output interface, or null to let routing choose
      */
     void SendReset(RstReason reason,
@@ -70,8 +70,8 @@ class TcpRstL4Protocol : public TcpL4Protocol
      * \param reason why
      * \param offending the segment's header
      * \param payloadSize the segment's payload length
-     * \param offendingSource the segment's source IP address
-     * \param offendingDestination the segment's destination IP address (this node)
+     * \param offendingSource the segment's source (IP or socket address)
+     * \param offendingDestination the segment's destination, this node (IP or socket address)
      */
     void ReplyWithReset(RstReason reason,
                         const TcpHeader& offending,

@@ -36,23 +36,6 @@ NS_OBJECT_ENSURE_REGISTERED(TcpRstSocket);
 
 namespace
 {
-/// Flags that say nothing about the state machine (RFC 9293 ignores them here).
-constexpr uint8_t kIgnoredFlags = TcpHeader::PSH | TcpHeader::URG | TcpHeader::CWR | TcpHeader::ECE;
-
-Address
-IpOf(const Address& socketAddress)
-{
-    if (InetSocketAddress::IsMatchingType(socketAddress))
-    {
-        return InetSocketAddress::ConvertFrom(socketAddress).GetIpv4();
-    }
-    if (Inet6SocketAddress::IsMatchingType(socketAddress))
-    {
-        return Inet6SocketAddress::ConvertFrom(socketAddress).GetIpv6();
-    }
-    return socketAddress;
-}
-
 Ptr<const AttributeChecker>
 BehaviourChecker()
 {
@@ -321,9 +304,6 @@ TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const 
         m_sackEnabled = sack;
         m_txBuffer->SetSackEnabled(sack);
         m_timestampEnabled = timestamps;
-        // A listener never sends data: a SYN advertising a zero window must not start the
-        // persist timer (stock ns-3 crashes when it fires).
-        m_persistEvent.Cancel();
     }
 }
 
@@ -351,7 +331,7 @@ TcpRstSocket::HandleReset(Ptr<Packet> packet,
                           const Address& from,
                           const Address& to)
 {
-    if (m_rstValidation == RstValidation::STOCK && m_state != LISTEN)
+    if (m_rstValidation == RstValidation::STOCK)
     {
         m_rstTcp->NotifyResetReceived(packet, header, from, to, RstDisposition::PASSED_TO_STOCK);
         return Handled::NO;
@@ -444,12 +424,13 @@ TcpRstSocket::ApplyListenerPolicy(const TcpHeader& header,
     if (m_listenerSegments == TcpRstBehaviour::STOCK)
     {
         // Stock drops everything but SYN (without arming the persist timer, see DoForwardUp).
-        return (header.GetFlags() & ~kIgnoredFlags) == TcpHeader::SYN ? Handled::NO : Handled::YES;
+        return (header.GetFlags() & ~TCP_STATELESS_FLAGS) == TcpHeader::SYN ? Handled::NO
+                                                                            : Handled::YES;
     }
-    uint8_t flags = header.GetFlags() & ~kIgnoredFlags;
+    uint8_t flags = header.GetFlags() & ~TCP_STATELESS_FLAGS;
     if (flags & TcpHeader::ACK)
     {
-        m_rstTcp->ReplyWithReset(RstReason::TCP_FLAGS, header, payloadSize, IpOf(from), IpOf(to));
+        m_rstTcp->ReplyWithReset(RstReason::TCP_FLAGS, header, payloadSize, from, to);
         return Handled::YES;
     }
     if (flags == TcpHeader::SYN)
@@ -470,7 +451,7 @@ TcpRstSocket::ApplySynSentPolicy(const TcpHeader& header, const Address& from, c
     {
         return Handled::NO;
     }
-    m_rstTcp->ReplyWithReset(RstReason::TCP_INVALID_ACK_SEQUENCE, header, 0, IpOf(from), IpOf(to));
+    m_rstTcp->ReplyWithReset(RstReason::TCP_INVALID_ACK_SEQUENCE, header, 0, from, to);
     if (m_synCount + 1 == m_synRetries)
     {
         m_retxEvent.Cancel();
@@ -499,7 +480,7 @@ TcpRstSocket::ApplyBoundNotListeningPolicy(const TcpHeader& header,
 {
     if (m_boundNotListening == TcpRstBehaviour::LINUX)
     {
-        m_rstTcp->ReplyWithReset(RstReason::NO_SOCKET, header, payloadSize, IpOf(from), IpOf(to));
+        m_rstTcp->ReplyWithReset(RstReason::NO_SOCKET, header, payloadSize, from, to);
         return Handled::YES;
     }
     // Stock: TcpSocketBase answers R seq=SND.NXT ack=RCV.NXT; rebuilt here so that it still
@@ -512,7 +493,7 @@ TcpRstSocket::ApplyBoundNotListeningPolicy(const TcpHeader& header,
     reset.SetDestinationPort(header.GetSourcePort());
     reset.SetWindowSize(AdvertisedWindowSize());
     AddOptions(reset);
-    m_rstTcp->SendReset(RstReason::NO_SOCKET, reset, IpOf(to), IpOf(from), m_boundnetdevice);
+    m_rstTcp->SendReset(RstReason::NO_SOCKET, reset, to, from, m_boundnetdevice);
     return Handled::YES;
 }
 
@@ -591,8 +572,8 @@ TcpRstSocket::SendActiveReset(RstReason reason)
 void
 TcpRstSocket::PersistTimeout()
 {
-    // Nothing queued means nothing to probe with: Linux sends no probe (stock ns-3 would read
-    // past an empty buffer).
+    // Nothing queued means nothing to probe with: Linux sends no probe. Stock ns-3 reads past
+    // the empty buffer and crashes, e.g. on a listener that got a zero-window SYN or bare RST.
     if (m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence) == 0)
     {
         return;

@@ -5,9 +5,15 @@
 #define TCP_SEGMENT_CHECK_H
 
 #include "ns3/packet.h"
+#include "ns3/tcp-header.h"
 
 namespace ns3
 {
+
+/// Flags that say nothing to the state machine (PSH, URG, CWR, ECE): masked off before
+/// comparing a segment's flags.
+constexpr uint8_t TCP_STATELESS_FLAGS =
+    TcpHeader::PSH | TcpHeader::URG | TcpHeader::CWR | TcpHeader::ECE;
 
 /**
  * \ingroup tcp-rst
