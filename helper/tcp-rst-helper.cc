@@ -7,7 +7,6 @@
 #include "tcp-rst-csv-writer.h"
 
 #include "ns3/config.h"
-#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/node-list.h"
 #include "ns3/tcp-rst-socket.h"
@@ -45,20 +44,25 @@ TcpRstHelper::SetSocketDefault(const std::string& name, const AttributeValue& va
 void
 TcpRstHelper::SetSocketPolicyDefaults(bool stock)
 {
-    SetSocketDefault("RstValidation",
-                     EnumValue(stock ? RstValidation::STOCK : RstValidation::RFC5961));
-    for (const char* policy :
-         {"UnacceptableSynAck", "ListenerSegments", "BoundNotListening", "ActiveResetShape"})
+    for (const TcpRstPolicyInfo& info : TcpRstPolicyTable())
     {
-        SetSocketDefault(policy,
-                         EnumValue(stock ? TcpRstBehaviour::STOCK : TcpRstBehaviour::LINUX));
+        if (info.scope == TcpRstPolicyScope::SOCKET)
+        {
+            SetSocketDefault(info.name, *info.makeValue(stock ? info.stockValue : info.linuxValue));
+        }
     }
 }
 
 void
 TcpRstHelper::UseStockBehaviour()
 {
-    SetTcpAttribute("NoSocketReply", EnumValue(TcpRstBehaviour::STOCK));
+    for (const TcpRstPolicyInfo& info : TcpRstPolicyTable())
+    {
+        if (info.scope == TcpRstPolicyScope::HOST)
+        {
+            SetTcpAttribute(info.name, *info.makeValue(info.stockValue));
+        }
+    }
     SetSocketPolicyDefaults(true);
 }
 

@@ -10,7 +10,6 @@
 #include "tcp-rst-socket.h"
 #include "tcp-segment-check.h"
 
-#include "ns3/enum.h"
 #include "ns3/ipv4-interface.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-route.h"
@@ -38,27 +37,20 @@ NS_OBJECT_ENSURE_REGISTERED(TcpRstL4Protocol);
 TypeId
 TcpRstL4Protocol::GetTypeId()
 {
-    static TypeId tid =
-        TypeId("ns3::TcpRstL4Protocol")
-            .SetParent<TcpL4Protocol>()
-            .SetGroupName("TcpRst")
-            .AddConstructor<TcpRstL4Protocol>()
-            .AddAttribute(
-                "NoSocketReply",
-                "How a segment that finds no connection is answered. Linux: "
-                "tcp_v4_send_reset() (R seq=SEG.ACK, or R. seq=0 "
-                "ack=SEG.SEQ+SEG.LEN+SYN+FIN); Stock: ns-3 3.37 NoEndPointsFound() "
-                "(ack=SEG.SEQ+1 whatever the length).",
-                EnumValue(TcpRstBehaviour::LINUX),
-                TCP_RST_ENUM_ACCESSOR(TcpRstBehaviour::Value, &TcpRstL4Protocol::m_noSocketReply),
-                MakeEnumChecker(TcpRstBehaviour::LINUX, "Linux", TcpRstBehaviour::STOCK, "Stock"))
-            .AddAttribute("TimeoutMin",
-                          "Linux TCP_TIMEOUT_MIN (2 jiffies; 8 ms at HZ=250): a SYN_SENT "
-                          "socket that resets an unacceptable SYN-ACK re-sends its SYN this "
-                          "long after, if it has not retransmitted yet. Range [1ms, 1s].",
-                          TimeValue(MilliSeconds(8)),
-                          MakeTimeAccessor(&TcpRstL4Protocol::m_timeoutMin),
-                          MakeTimeChecker(MilliSeconds(1), Seconds(1)))
+    static TypeId tid = []()
+    {
+        TypeId t = TypeId("ns3::TcpRstL4Protocol")
+                       .SetParent<TcpL4Protocol>()
+                       .SetGroupName("TcpRst")
+                       .AddConstructor<TcpRstL4Protocol>();
+        AddPolicyAttributes(t, TcpRstPolicyScope::HOST, &TcpRstL4Protocol::PolicySetOf);
+        t.AddAttribute("TimeoutMin",
+                       "Linux TCP_TIMEOUT_MIN (2 jiffies; 8 ms at HZ=250): a SYN_SENT "
+                       "socket that resets an unacceptable SYN-ACK re-sends its SYN this "
+                       "long after, if it has not retransmitted yet. Range [1ms, 1s].",
+                       TimeValue(MilliSeconds(8)),
+                       MakeTimeAccessor(&TcpRstL4Protocol::m_timeoutMin),
+                       MakeTimeChecker(MilliSeconds(1), Seconds(1)))
             .AddTraceSource("ResetSent",
                             "A reset left this node (reason, node, addresses, header).",
                             MakeTraceSourceAccessor(&TcpRstL4Protocol::m_resetSent),
@@ -68,7 +60,21 @@ TcpRstL4Protocol::GetTypeId()
                             "header, what was done with it).",
                             MakeTraceSourceAccessor(&TcpRstL4Protocol::m_resetReceived),
                             "ns3::TcpRstL4Protocol::ResetTracedCallback");
+        return t;
+    }();
     return tid;
+}
+
+TcpRstPolicySet*
+TcpRstL4Protocol::PolicySetOf(ObjectBase* object)
+{
+    return &static_cast<TcpRstL4Protocol*>(object)->m_policies;
+}
+
+int
+TcpRstL4Protocol::GetPolicy(TcpRstPolicy id) const
+{
+    return m_policies.Get(id);
 }
 
 TcpRstL4Protocol::TcpRstL4Protocol()
@@ -447,9 +453,9 @@ TcpRstL4Protocol::AnswerNoSocket(Ptr<Packet> p, const Address& source, const Add
         NotifyResetReceived(p, header, source, destination, RstDisposition::IGNORED_NO_SOCKET);
         return;
     }
-    TcpHeader reply = m_noSocketReply == TcpRstBehaviour::LINUX
-                          ? NoSocketResetShape(header, payloadSize)
-                          : StockNoSocketResetShape(header);
+    TcpHeader reply = m_policies.IsStock(TcpRstPolicy::NO_SOCKET_REPLY)
+                          ? StockNoSocketResetShape(header)
+                          : NoSocketResetShape(header, payloadSize);
     SendReset(RstReason::NO_SOCKET, reply, destination, source);
 }
 

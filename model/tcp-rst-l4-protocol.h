@@ -98,6 +98,12 @@ class TcpRstL4Protocol : public TcpL4Protocol
     /// \return this node's counters
     const TcpRstCounters& GetCounters() const;
 
+    /**
+     * \param id a host-wide policy
+     * \return its value on this node (e.g. TcpRstBehaviour::LINUX)
+     */
+    int GetPolicy(TcpRstPolicy id) const;
+
     /// \return TCP_TIMEOUT_MIN (the "TimeoutMin" attribute)
     Time GetTimeoutMin() const;
 
@@ -132,6 +138,8 @@ class TcpRstL4Protocol : public TcpL4Protocol
     void DoDispose() override;
 
   private:
+    static TcpRstPolicySet* PolicySetOf(ObjectBase* object);
+
     /// A segment IP was asked to send while TcpL4Protocol::Receive() ran.
     struct HeldSegment
     {
@@ -160,7 +168,7 @@ class TcpRstL4Protocol : public TcpL4Protocol
     uint32_t m_rxDepth{0};                            //!< nesting of Receive()
     std::vector<HeldSegment> m_held;                  //!< sent during Receive(), not yet released
     TcpRstCounters m_counters;                        //!< nstat-style counters
-    TcpRstBehaviour::Value m_noSocketReply;           //!< policy "NoSocketReply"
+    TcpRstPolicySet m_policies;                       //!< the host-wide policy attributes
     Time m_timeoutMin;                                //!< TCP_TIMEOUT_MIN
     TracedCallback<const TcpResetEvent&> m_resetSent; //!< trace source ResetSent
     TracedCallback<const TcpResetEvent&> m_resetReceived; //!< trace source ResetReceived

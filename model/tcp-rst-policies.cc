@@ -3,45 +3,312 @@
  */
 #include "tcp-rst-policies.h"
 
+#include "tcp-rst-ns3-version.h"
+
+#include "ns3/abort.h"
+#include "ns3/enum.h"
+
+#include <iomanip>
+#include <sstream>
+
 namespace ns3
 {
 
 namespace
 {
-bool
-InWindow(SequenceNumber32 rcvNxt, uint32_t rcvWnd, SequenceNumber32 segSeq)
+
+/// Give a table row its typed checker and value conversions for enum type E.
+template <typename E>
+TcpRstPolicyInfo
+Typed(TcpRstPolicyInfo info)
 {
-    if (rcvWnd == 0)
+    std::vector<TcpRstPolicyChoice> choices = info.choices;
+    int linuxValue = info.linuxValue;
+    info.makeChecker = [choices, linuxValue]() -> Ptr<const AttributeChecker>
     {
-        return segSeq == rcvNxt;
-    }
-    return segSeq >= rcvNxt && segSeq < rcvNxt + rcvWnd;
+        Ptr<TCP_RST_ENUM_CHECKER(E)> checker = Create<TCP_RST_ENUM_CHECKER(E)>();
+        for (const TcpRstPolicyChoice& c : choices)
+        {
+            if (c.value == linuxValue)
+            {
+                checker->AddDefault(static_cast<E>(c.value), c.name);
+            }
+            else
+            {
+                checker->Add(static_cast<E>(c.value), c.name);
+            }
+        }
+        return checker;
+    };
+    info.makeValue = [](int value) -> Ptr<AttributeValue>
+    { return Create<TCP_RST_ENUM_VALUE(E)>(static_cast<E>(value)); };
+    info.readValue = [](const AttributeValue& in, int* out)
+    {
+        const auto* value = dynamic_cast<const TCP_RST_ENUM_VALUE(E)*>(&in);
+        if (value == nullptr)
+        {
+            return false;
+        }
+        *out = static_cast<int>(value->Get());
+        return true;
+    };
+    return info;
 }
+
+/// A Linux/Stock policy.
+TcpRstPolicyInfo
+Behaviour(TcpRstPolicy id,
+          std::string name,
+          TcpRstPolicyScope scope,
+          std::string follows,
+          std::string help)
+{
+    return Typed<TcpRstBehaviour::Value>(
+        {id,
+         std::move(name),
+         scope,
+         std::move(follows),
+         std::move(help),
+         {{TcpRstBehaviour::LINUX, "Linux"}, {TcpRstBehaviour::STOCK, "Stock"}},
+         TcpRstBehaviour::LINUX,
+         TcpRstBehaviour::STOCK,
+         nullptr,
+         nullptr,
+         nullptr});
+}
+
+std::vector<TcpRstPolicyInfo>
+BuildTable()
+{
+    using S = TcpRstPolicyScope;
+    std::vector<TcpRstPolicyInfo> table;
+    table.push_back(Behaviour(
+        TcpRstPolicy::NO_SOCKET_REPLY,
+        "NoSocketReply",
+        S::HOST,
+        "Linux tcp_v4_rcv() no_tcp_socket, tcp_v4_send_reset()",
+        "How a segment that finds no connection is answered. Linux: R seq=SEG.ACK, or R. "
+        "seq=0 ack=SEG.SEQ+SEG.LEN (+1 for SYN and FIN), window 0, no options; a reset is never "
+        "answered. Stock: ns-3 3.37 NoEndPointsFound() (ack=SEG.SEQ+1 whatever the length)."));
+    table.push_back(Typed<RstValidation::Value>(
+        {TcpRstPolicy::RST_VALIDATION,
+         "RstValidation",
+         S::SOCKET,
+         "RFC 5961 3.2 as Linux tcp_validate_incoming() and tcp_reset_check()",
+         "How a reset reaching a synchronized connection is checked. Rfc5961: seq == RCV.NXT "
+         "(or RCV.NXT-1 after the peer's FIN) resets, other in-window seq gets a challenge "
+         "ACK, the rest is dropped; Rfc793: any in-window seq resets; Stock: unmodified ns-3 "
+         "(any seq resets, a reset without timestamp is dropped when timestamps are on).",
+         {{RstValidation::RFC5961, "Rfc5961"},
+          {RstValidation::RFC793, "Rfc793"},
+          {RstValidation::STOCK, "Stock"}},
+         RstValidation::RFC5961,
+         RstValidation::STOCK,
+         nullptr,
+         nullptr,
+         nullptr}));
+    table.push_back(Behaviour(
+        TcpRstPolicy::UNACCEPTABLE_SYN_ACK,
+        "UnacceptableSynAck",
+        S::SOCKET,
+        "Linux tcp_rcv_synsent_state_process(), RFC 9293 3.10.7.3",
+        "SYN_SENT receiving a SYN-ACK that does not ack its SYN. Linux: answer R seq=SEG.ACK, "
+        "stay in SYN_SENT, re-send the SYN after TimeoutMin if it was not retransmitted yet; "
+        "Stock: R seq=SND.NXT and the connect fails."));
+    table.push_back(Behaviour(
+        TcpRstPolicy::LISTENER_SEGMENTS,
+        "ListenerSegments",
+        S::SOCKET,
+        "Linux tcp_rcv_state_process() case TCP_LISTEN, RFC 9293 3.10.7.2",
+        "Non-SYN segments reaching a listener. Linux: a reset is ignored, an ACK is answered "
+        "R seq=SEG.ACK, anything else is dropped; Stock: everything but SYN is dropped."));
+    table.push_back(Behaviour(
+        TcpRstPolicy::BOUND_NOT_LISTENING,
+        "BoundNotListening",
+        S::SOCKET,
+        "Linux __inet_lookup_skb(): only listening and connected sockets are found",
+        "Segments reaching a socket that is bound but neither listening nor connected. Linux: "
+        "the socket is invisible, the segment gets the no-socket reply; Stock: R seq=SND.NXT "
+        "without ACK."));
+    table.push_back(Behaviour(
+        TcpRstPolicy::ACTIVE_RESET_SHAPE,
+        "ActiveResetShape",
+        S::SOCKET,
+        "Linux tcp_send_active_reset()",
+        "Shape of a reset sent by a live connection. Linux: R. seq=SND.NXT ack=RCV.NXT with "
+        "the receive window and timestamp; Stock: R seq=SND.NXT without ACK."));
+    table.push_back(
+        Behaviour(TcpRstPolicy::CLOSE_WITH_UNREAD_DATA,
+                  "CloseWithUnreadData",
+                  S::SOCKET,
+                  "Linux __tcp_close(): unread data -> TCPAbortOnClose, tcp_send_active_reset()",
+                  "close() while received data is unread. Linux: an active reset (reason "
+                  "TCP_ABORT_ON_CLOSE, TcpExtTCPAbortOnClose) and the socket is gone; Stock: ns-3 "
+                  "sends the reset but the socket stays in its state."));
+    return table;
+}
+
+/// Sets and reads one policy of an object's TcpRstPolicySet.
+class PolicyAccessor : public AttributeAccessor
+{
+  public:
+    PolicyAccessor(const TcpRstPolicyInfo& info, TcpRstPolicySet* (*access)(ObjectBase*))
+        : m_info(info)
+        , m_access(access)
+    {
+    }
+
+    bool
+    Set(ObjectBase* object, const AttributeValue& value) const override
+    {
+        int v = 0;
+        if (!m_info.readValue(value, &v))
+        {
+            return false;
+        }
+        m_access(object)->Set(m_info.id, v);
+        return true;
+    }
+
+    bool
+    Get(const ObjectBase* object, AttributeValue& value) const override
+    {
+        int v = m_access(const_cast<ObjectBase*>(object))->Get(m_info.id);
+        return m_info.makeChecker()->Copy(*m_info.makeValue(v), value);
+    }
+
+    bool
+    HasGetter() const override
+    {
+        return true;
+    }
+
+    bool
+    HasSetter() const override
+    {
+        return true;
+    }
+
+  private:
+    const TcpRstPolicyInfo& m_info;            //!< the row (the table is never freed)
+    TcpRstPolicySet* (*m_access)(ObjectBase*); //!< the object's set
+};
+
 } // namespace
 
-bool
-SynSentAckAcceptable(SequenceNumber32 iss, SequenceNumber32 segAck)
+std::string
+TcpRstPolicyInfo::ChoiceName(int value) const
 {
-    return segAck == iss + SequenceNumber32(1);
-}
-
-RstCheck
-CheckRstRfc5961(SequenceNumber32 rcvNxt,
-                uint32_t rcvWnd,
-                SequenceNumber32 segSeq,
-                bool peerFinReceived)
-{
-    if (segSeq == rcvNxt || (peerFinReceived && segSeq + SequenceNumber32(1) == rcvNxt))
+    for (const TcpRstPolicyChoice& c : choices)
     {
-        return RstCheck::ACCEPT;
+        if (c.value == value)
+        {
+            return c.name;
+        }
     }
-    return InWindow(rcvNxt, rcvWnd, segSeq) ? RstCheck::CHALLENGE_ACK : RstCheck::DROP;
+    return "?";
 }
 
-RstCheck
-CheckRstRfc793(SequenceNumber32 rcvNxt, uint32_t rcvWnd, SequenceNumber32 segSeq)
+std::string
+TcpRstPolicyInfo::TypeName() const
 {
-    return InWindow(rcvNxt, rcvWnd, segSeq) ? RstCheck::ACCEPT : RstCheck::DROP;
+    return scope == TcpRstPolicyScope::HOST ? "ns3::TcpRstL4Protocol" : "ns3::TcpRstSocket";
+}
+
+std::string
+TcpRstPolicyInfo::Path() const
+{
+    return TypeName() + "::" + name;
+}
+
+const std::vector<TcpRstPolicyInfo>&
+TcpRstPolicyTable()
+{
+    static const std::vector<TcpRstPolicyInfo> table = BuildTable();
+    return table;
+}
+
+const TcpRstPolicyInfo&
+GetPolicyInfo(TcpRstPolicy id)
+{
+    const TcpRstPolicyInfo& info = TcpRstPolicyTable().at(static_cast<std::size_t>(id));
+    NS_ABORT_MSG_UNLESS(info.id == id, "tcp-rst policy table out of order at " << info.name);
+    return info;
+}
+
+TcpRstPolicySet::TcpRstPolicySet()
+{
+    for (const TcpRstPolicyInfo& info : TcpRstPolicyTable())
+    {
+        m_values[static_cast<std::size_t>(info.id)] = info.linuxValue;
+    }
+}
+
+bool
+TcpRstPolicySet::IsStock(TcpRstPolicy id) const
+{
+    return Get(id) == GetPolicyInfo(id).stockValue;
+}
+
+void
+TcpRstPolicySet::Set(TcpRstPolicy id, int value)
+{
+    m_values[static_cast<std::size_t>(id)] = value;
+}
+
+TypeId&
+AddPolicyAttributes(TypeId& tid,
+                    TcpRstPolicyScope scope,
+                    TcpRstPolicySet* (*access)(ObjectBase* object))
+{
+    for (const TcpRstPolicyInfo& info : TcpRstPolicyTable())
+    {
+        if (info.scope != scope)
+        {
+            continue;
+        }
+        std::string help = info.help + " (Follows " + info.follows + ".)";
+        tid.AddAttribute(info.name,
+                         help,
+                         *info.makeValue(info.linuxValue),
+                         Ptr<const AttributeAccessor>(new PolicyAccessor(info, access), false),
+                         info.makeChecker());
+    }
+    return tid;
+}
+
+void
+PrintPolicyTable(std::ostream& os, bool rst)
+{
+    if (rst)
+    {
+        os << ".. list-table:: Reset policies (generated by ``./tcp-rst policies --rst``)\n"
+           << "   :header-rows: 1\n\n"
+           << "   * - attribute\n     - values (Linux default first)\n     - stock ns-3\n"
+           << "     - follows\n";
+    }
+    for (const TcpRstPolicyInfo& info : TcpRstPolicyTable())
+    {
+        std::string values = info.ChoiceName(info.linuxValue);
+        for (const TcpRstPolicyChoice& c : info.choices)
+        {
+            if (c.value != info.linuxValue)
+            {
+                values += ", " + c.name;
+            }
+        }
+        if (rst)
+        {
+            os << "   * - ``" << info.Path() << "``\n     - " << values << "\n     - "
+               << info.ChoiceName(info.stockValue) << "\n     - " << info.follows << '\n';
+        }
+        else
+        {
+            os << std::left << std::setw(42) << info.Path() << "  " << std::setw(24) << values
+               << "  stock=" << info.ChoiceName(info.stockValue) << "\n    " << info.follows
+               << '\n';
+        }
+    }
 }
 
 } // namespace ns3

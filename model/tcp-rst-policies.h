@@ -4,16 +4,22 @@
 #ifndef TCP_RST_POLICIES_H
 #define TCP_RST_POLICIES_H
 
-#include "ns3/sequence-number.h"
+#include "ns3/attribute.h"
+#include "ns3/type-id.h"
 
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <ostream>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
 
 /**
  * \ingroup tcp-rst
- * \brief Which behaviour a policy attribute selects.
+ * \brief Which behaviour a two-valued policy attribute selects.
  *
  * LINUX is the default everywhere (Linux 6.x as captured in the project's ground truth);
  * STOCK reproduces unmodified ns-3 3.37 so both can be compared in one script.
@@ -30,8 +36,7 @@ struct TcpRstBehaviour
 
 /**
  * \ingroup tcp-rst
- * \brief How a reset reaching a synchronized connection is checked (TcpRstSocket attribute
- * "RstValidation").
+ * \brief How a reset reaching a synchronized connection is checked (policy "RstValidation").
  */
 struct RstValidation
 {
@@ -46,48 +51,127 @@ struct RstValidation
 
 /**
  * \ingroup tcp-rst
- * \brief Verdict on a received reset.
+ * \brief The reset policies, one id each. The id indexes TcpRstPolicyTable(); adding a
+ * policy is one id here, one entry in the table (tcp-rst-policies.cc), its logic and its test.
  */
-enum class RstCheck
+enum class TcpRstPolicy : uint8_t
 {
-    ACCEPT,        //!< the connection is reset
-    CHALLENGE_ACK, //!< answer with an ACK, keep the connection
-    DROP,          //!< ignore it
+    NO_SOCKET_REPLY,        //!< host: reply to a segment that finds no connection
+    RST_VALIDATION,         //!< socket: how a reset reaching a connection is checked
+    UNACCEPTABLE_SYN_ACK,   //!< socket: SYN_SENT and a SYN-ACK that does not ack its SYN
+    LISTENER_SEGMENTS,      //!< socket: RST/ACK reaching a listener
+    BOUND_NOT_LISTENING,    //!< socket: segments to a socket bound but not listening
+    ACTIVE_RESET_SHAPE,     //!< socket: shape of a reset a live connection sends
+    CLOSE_WITH_UNREAD_DATA, //!< socket: close() while received data is unread
 };
 
-// Linux tcp_rcv_synsent_state_process() / RFC 9293 3.10.7.3: in SYN_SENT an ACK is acceptable
-// only if SND.UNA < SEG.ACK <= SND.NXT, i.e. it acknowledges our SYN.
-/**
- * \param iss our initial sequence number (SND.UNA in SYN_SENT)
- * \param segAck the segment's acknowledgment number
- * \return true when SEG.ACK == ISS + 1 (SND.NXT right after the SYN)
- */
-bool SynSentAckAcceptable(SequenceNumber32 iss, SequenceNumber32 segAck);
+/// Number of TcpRstPolicy values.
+constexpr std::size_t TCP_RST_POLICY_COUNT =
+    static_cast<std::size_t>(TcpRstPolicy::CLOSE_WITH_UNREAD_DATA) + 1;
 
-// RFC 5961 section 3.2 as Linux tcp_validate_incoming() applies it: a RST resets only when
-// SEG.SEQ == RCV.NXT (or RCV.NXT - 1 once the peer's FIN was received, tcp_reset_check());
-// another in-window RST earns a challenge ACK; the rest are dropped.
 /**
- * \param rcvNxt RCV.NXT
- * \param rcvWnd receive window in bytes
- * \param segSeq the reset's sequence number
- * \param peerFinReceived the connection is in CLOSE_WAIT, LAST_ACK or CLOSING
- * \return the verdict
+ * \ingroup tcp-rst
+ * \brief Where a policy lives: on the node's TcpRstL4Protocol (host-wide, like a sysctl) or
+ * on each TcpRstSocket (inherited by accepted sockets).
  */
-RstCheck CheckRstRfc5961(SequenceNumber32 rcvNxt,
-                         uint32_t rcvWnd,
-                         SequenceNumber32 segSeq,
-                         bool peerFinReceived = false);
+enum class TcpRstPolicyScope : uint8_t
+{
+    HOST,   //!< attribute of ns3::TcpRstL4Protocol
+    SOCKET, //!< attribute of ns3::TcpRstSocket
+};
 
-// RFC 793 page 37 / RFC 9293 3.10.7.4 without RFC 5961: a RST is valid if its sequence number
-// is in the window (RCV.NXT =< SEG.SEQ < RCV.NXT+RCV.WND, or == RCV.NXT when RCV.WND is 0).
 /**
- * \param rcvNxt RCV.NXT
- * \param rcvWnd receive window in bytes
- * \param segSeq the reset's sequence number
- * \return ACCEPT or DROP
+ * \ingroup tcp-rst
+ * \brief One value a policy can take.
  */
-RstCheck CheckRstRfc793(SequenceNumber32 rcvNxt, uint32_t rcvWnd, SequenceNumber32 segSeq);
+struct TcpRstPolicyChoice
+{
+    int value;        //!< the enum value
+    std::string name; //!< attribute string, e.g. "Linux"
+};
+
+/**
+ * \ingroup tcp-rst
+ * \brief One row of the policy table: everything the attribute, Fork() copying,
+ * TcpRstHelper::UseStockBehaviour(), the CLI listing and the doc table are derived from.
+ */
+struct TcpRstPolicyInfo
+{
+    TcpRstPolicy id;                         //!< the policy
+    std::string name;                        //!< attribute name, e.g. "RstValidation"
+    TcpRstPolicyScope scope;                 //!< host or socket
+    std::string follows;                     //!< the Linux function or RFC section it follows
+    std::string help;                        //!< what each value does
+    std::vector<TcpRstPolicyChoice> choices; //!< the values
+    int linuxValue;                          //!< the default (Linux 6.x)
+    int stockValue;                          //!< unmodified ns-3 3.37
+    /// \return the attribute's checker (typed on the policy's own enum)
+    std::function<Ptr<const AttributeChecker>()> makeChecker;
+    /// \return an attribute value holding \p value (typed on the policy's own enum)
+    std::function<Ptr<AttributeValue>(int value)> makeValue;
+    /// \return the int held by an attribute value of the policy's enum type
+    std::function<bool(const AttributeValue& in, int* out)> readValue;
+
+    /// \param value a value \return its name, e.g. "Stock" (or "?")
+    std::string ChoiceName(int value) const;
+    /// \return the TypeId name the attribute belongs to, e.g. "ns3::TcpRstSocket"
+    std::string TypeName() const;
+    /// \return the full attribute path, e.g. "ns3::TcpRstSocket::RstValidation"
+    std::string Path() const;
+};
+
+/// \ingroup tcp-rst \return the policy table, indexed by TcpRstPolicy
+const std::vector<TcpRstPolicyInfo>& TcpRstPolicyTable();
+
+/// \ingroup tcp-rst \param id a policy \return its row
+const TcpRstPolicyInfo& GetPolicyInfo(TcpRstPolicy id);
+
+/**
+ * \ingroup tcp-rst
+ * \brief The values of every policy for one object (a socket or a node's TCP). Copied as a
+ * whole by Fork(), so a new policy needs no copy-constructor line.
+ */
+class TcpRstPolicySet
+{
+  public:
+    /// Every policy at its Linux value.
+    TcpRstPolicySet();
+    /// \param id a policy \return its value
+    int
+    Get(TcpRstPolicy id) const
+    {
+        return m_values[static_cast<std::size_t>(id)];
+    }
+
+    /// \param id a policy \return whether it selects the stock ns-3 behaviour
+    bool IsStock(TcpRstPolicy id) const;
+    /// \param id a policy \param value its new value
+    void Set(TcpRstPolicy id, int value);
+
+  private:
+    std::array<int, TCP_RST_POLICY_COUNT> m_values; //!< indexed by TcpRstPolicy
+};
+
+/**
+ * \ingroup tcp-rst
+ * \brief Add the attributes of every policy of one scope to a TypeId.
+ * \param tid the TypeId being built
+ * \param scope which policies
+ * \param access returns the policy set of an object of that TypeId
+ * \return tid
+ */
+TypeId& AddPolicyAttributes(TypeId& tid,
+                            TcpRstPolicyScope scope,
+                            TcpRstPolicySet* (*access)(ObjectBase* object));
+
+/**
+ * \ingroup tcp-rst
+ * \brief Print the table as an reStructuredText list-table (the doc's policy table is this
+ * output, checked by a test) or as plain text (`./tcp-rst policies`).
+ * \param os where
+ * \param rst true for reStructuredText
+ */
+void PrintPolicyTable(std::ostream& os, bool rst);
 
 } // namespace ns3
 

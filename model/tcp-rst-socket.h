@@ -5,11 +5,15 @@
 #define TCP_RST_SOCKET_H
 
 #include "rst-reason.h"
+#include "tcp-reset-event.h"
+#include "tcp-reset-validation.h"
 #include "tcp-rst-ns3-version.h"
 #include "tcp-rst-policies.h"
 
 #include "ns3/tcp-socket-base.h"
 #include "ns3/traced-callback.h"
+
+#include <optional>
 
 namespace ns3
 {
@@ -20,21 +24,19 @@ class TcpRstL4Protocol;
  * \ingroup tcp-rst
  * \brief A TcpSocketBase whose reset behaviour follows Linux 6.x, policy by policy.
  *
- * Every segment first meets the policies in DoForwardUp(); what they leave alone is handled by
- * the unmodified TcpSocketBase. Each policy is an attribute whose "Stock" value hands the
- * segment back to TcpSocketBase, so Linux and stock ns-3 can be compared in one script:
+ * Every segment first meets the policies in DoForwardUp(), which dispatches on the state:
+ * LISTEN (tcp-rst-socket-listen.cc), SYN_SENT (-syn-sent.cc), SYN_RCVD (-syn-recv.cc), the
+ * synchronized states (-validate.cc), CLOSED (-close.cc). What the policies leave alone is
+ * handled by the unmodified TcpSocketBase. Each policy is an attribute derived from
+ * TcpRstPolicyTable() whose "Stock" value hands the segment back to TcpSocketBase, so Linux and
+ * stock ns-3 can be compared in one script.
  *
- * - "RstValidation": resets reaching a connection (RFC 5961 as Linux, RFC 793, or Stock);
- *   a reset accepted in SYN_SENT refuses the connection, elsewhere it resets it.
- * - "UnacceptableSynAck": SYN_SENT answers a SYN-ACK that does not ack its SYN with
- *   `R seq=SEG.ACK` and stays in SYN_SENT (Linux tcp_rcv_synsent_state_process()).
- * - "ListenerSegments": a listener ignores resets and answers ACKs with `R seq=SEG.ACK`.
- * - "BoundNotListening": a socket bound but not listening is invisible, as in Linux.
- * - "ActiveResetShape": resets from a live connection are `R.` seq=SND.NXT ack=RCV.NXT with
- *   the connection's window and timestamp (Linux tcp_send_active_reset()).
- *
- * Every reset leaves through TcpRstL4Protocol::SendReset() with a RstReason. Errors the
- * application would read with getsockopt(SO_ERROR) are kept (GetSocketError()) and traced.
+ * Every reset leaves through TcpRstL4Protocol::SendReset() with a RstReason given by the code
+ * that decides to reset (SendActiveReset()). The only resets TcpSocketBase itself still sends
+ * are its answers to flag combinations it calls illegal (reason TCP_FLAGS) and the ones of
+ * Connect() on a live connection (TCP_STATE); each is attributed by the one call that can
+ * cause it (StockResetReason). Errors the application would read with getsockopt(SO_ERROR)
+ * are kept (GetSocketError()) and traced.
  */
 class TcpRstSocket : public TcpSocketBase
 {
@@ -72,6 +74,7 @@ class TcpRstSocket : public TcpSocketBase
      */
     void SetTcp(Ptr<TcpL4Protocol> tcp) override;
     int Close() override;
+    int Connect(const Address& address) override;
 
     /// \return the error an application would read with getsockopt(SO_ERROR)
     SocketError GetSocketError() const;
@@ -81,8 +84,15 @@ class TcpRstSocket : public TcpSocketBase
     SequenceNumber32 GetIss() const;
     /// \return RCV.NXT
     SequenceNumber32 GetRcvNxt() const;
-    /// \return SND.NXT (counting a FIN once sent)
+    /// \return SND.NXT (counting a FIN once sent, once)
     SequenceNumber32 GetSndNxt() const;
+    /// \return RCV.WND: the window last advertised (also after the peer's FIN)
+    uint32_t GetRcvWnd() const;
+    /**
+     * \param id a policy
+     * \return its value on this socket (e.g. TcpRstBehaviour::LINUX)
+     */
+    int GetPolicy(TcpRstPolicy id) const;
 
     /**
      * \brief Lose this connection without a segment on the wire and without telling the
@@ -116,34 +126,63 @@ class TcpRstSocket : public TcpSocketBase
         YES, //!< handled (answered or dropped)
     };
 
-    Handled HandleReset(Ptr<Packet> packet,
-                        const TcpHeader& header,
-                        const Address& from,
-                        const Address& to);
-    Handled ApplyListenerPolicy(const TcpHeader& header,
-                                uint32_t payloadSize,
-                                const Address& from,
-                                const Address& to);
-    Handled ApplySynSentPolicy(const TcpHeader& header, const Address& from, const Address& to);
-    Handled ApplyBoundNotListeningPolicy(const TcpHeader& header,
-                                         uint32_t payloadSize,
-                                         const Address& from,
-                                         const Address& to);
-    void SendActiveReset(RstReason reason);
+    /// One segment as the policies see it.
+    struct Segment
+    {
+        Ptr<Packet> packet;   //!< the segment (header still on)
+        TcpHeader header;     //!< its header
+        uint32_t payloadSize; //!< SEG.LEN without SYN/FIN
+        uint8_t flags;        //!< header flags without PSH, URG, CWR, ECE
+        const Address& from;  //!< source (socket address)
+        const Address& to;    //!< destination (socket address)
+    };
+
+    /**
+     * \brief Names the reason of the resets TcpSocketBase may send while one call into it
+     * runs; nested calls restore the outer reason. Outside any such call TcpSocketBase sends
+     * no reset (a reset without a scope is reported as NOT_SPECIFIED and logged as a bug).
+     */
+    class StockResetReason
+    {
+      public:
+        /// \param socket the socket \param reason why a reset sent during the call is sent
+        StockResetReason(TcpRstSocket* socket, RstReason reason);
+        ~StockResetReason();
+        StockResetReason(const StockResetReason&) = delete;
+        StockResetReason& operator=(const StockResetReason&) = delete;
+
+      private:
+        TcpRstSocket* m_socket;           //!< the socket
+        std::optional<RstReason> m_outer; //!< the reason to restore
+    };
+
+    static TcpRstPolicySet* PolicySetOf(ObjectBase* object);
+    bool IsStock(TcpRstPolicy id) const;
+    /// \param s a segment that meets a policy in this state \return what became of it
+    Handled Dispatch(const Segment& s);
+
+    // tcp-rst-socket-listen.cc
+    Handled OnListenSegment(const Segment& s);
+    // tcp-rst-socket-syn-sent.cc
+    Handled OnSynSentSegment(const Segment& s);
     void RetransmitSynNow();
+    // tcp-rst-socket-syn-recv.cc
+    Handled OnSynRcvdReset(const Segment& s);
+    // tcp-rst-socket-validate.cc
+    Handled OnSynchronizedReset(const Segment& s);
+    // tcp-rst-socket-close.cc
+    Handled OnClosedSegment(const Segment& s);
     void AbortOnReset(SocketError error);
     void SetSocketError(SocketError error);
-    uint32_t ReceiveWindow() const;
+    // tcp-rst-socket-output.cc
+    void SendActiveReset(RstReason reason);
+    void NotifyResetReceived(const Segment& s, RstDisposition disposition) const;
 
     Ptr<TcpRstL4Protocol> m_rstTcp;                 //!< the node's TCP
-    RstValidation::Value m_rstValidation;           //!< policy "RstValidation"
-    TcpRstBehaviour::Value m_unacceptableSynAck;    //!< policy "UnacceptableSynAck"
-    TcpRstBehaviour::Value m_listenerSegments;      //!< policy "ListenerSegments"
-    TcpRstBehaviour::Value m_boundNotListening;     //!< policy "BoundNotListening"
-    TcpRstBehaviour::Value m_activeResetShape;      //!< policy "ActiveResetShape"
+    TcpRstPolicySet m_policies;                     //!< the policy attributes
     SocketError m_socketError{NO_ERROR};            //!< SO_ERROR
     SequenceNumber32 m_iss{0};                      //!< ISS of the last SYN sent
-    RstReason m_resetReason{RstReason::TCP_STATE};  //!< reason for TcpSocketBase's resets
+    std::optional<RstReason> m_stockResetReason;    //!< see StockResetReason
     TracedCallback<SocketError> m_socketErrorTrace; //!< trace source SocketError
 };
 

@@ -6,7 +6,7 @@
 #include "ns3/tcp-reset-shapes.h"
 #include "ns3/tcp-rst-counters.h"
 #include "ns3/tcp-rst-csv-writer.h"
-#include "ns3/tcp-rst-policies.h"
+#include "ns3/tcp-reset-validation.h"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,112 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// TcpRstSocket closing: close(), aborts on a reset, a crashed host's sockets, and the socket
+// that is bound but not (or no longer) connected.
+#include "tcp-rst-l4-protocol.h"
+#include "tcp-rst-socket.h"
+
+#include "ns3/log.h"
+#include "ns3/tcp-rx-buffer.h"
+#include "ns3/tcp-tx-buffer.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TcpRstSocketClose");
+
+int
+TcpRstSocket::Close()
+{
+    NS_LOG_FUNCTION(this);
+    bool connected = (m_endPoint != nullptr || m_endPoint6 != nullptr) && m_state != CLOSED &&
+                     m_state != LISTEN && m_state != TIME_WAIT;
+    // Linux __tcp_close(): unread data -> TCPAbortOnClose, the socket goes to CLOSE and sends
+    // tcp_send_active_reset(). Stock ns-3 sends the reset and leaves the socket as it was.
+    if (connected && m_tcb->m_rxBuffer->Size() != 0)
+    {
+        m_rstTcp->GetCounters().Increment(TcpStat::AbortOnClose);
+        SendActiveReset(RstReason::TCP_ABORT_ON_CLOSE);
+        if (!IsStock(TcpRstPolicy::CLOSE_WITH_UNREAD_DATA))
+        {
+            m_closeNotified = true; // the application closed it: nothing to tell
+            CloseAndNotify();
+        }
+        return 0;
+    }
+    // ns-3 DoClose(): close() in SYN_SENT or CLOSING, nothing left to send, aborts with a
+    // reset (the close-path policies will model what Linux does instead).
+    bool sendQueueEmpty = m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence) == 0;
+    if ((m_state == SYN_SENT || m_state == CLOSING) && sendQueueEmpty)
+    {
+        SendActiveReset(RstReason::TCP_STATE);
+        CloseAndNotify();
+        return 0;
+    }
+    return TcpSocketBase::Close(); // no reset from here: unread data was handled above
+}
+
+void
+TcpRstSocket::Discard()
+{
+    NS_LOG_FUNCTION(this);
+    m_closeNotified = true; // a crashed host tells its applications nothing
+    CancelAllTimers();
+    CloseAndNotify();
+}
+
+void
+TcpRstSocket::SetSocketError(SocketError error)
+{
+    m_socketError = error;
+    m_socketErrorTrace(error);
+}
+
+void
+TcpRstSocket::AbortOnReset(SocketError error)
+{
+    SetSocketError(error);
+    bool wasConnecting = m_state == SYN_SENT;
+    // Close first, then tell the application: a Close() from its callback finds CLOSED.
+    m_closeNotified = true;
+    CloseAndNotify();
+    if (wasConnecting)
+    {
+        NotifyConnectionFailed();
+    }
+    else
+    {
+        NotifyErrorClose();
+    }
+}
+
+// A socket bound but neither listening nor connected is not found by Linux's socket lookup:
+// the segment gets the no-socket reply, and a reset is dropped unanswered.
+TcpRstSocket::Handled
+TcpRstSocket::OnClosedSegment(const Segment& s)
+{
+    if (s.flags & TcpHeader::RST)
+    {
+        NotifyResetReceived(s, RstDisposition::IGNORED_NO_SOCKET);
+        return Handled::YES;
+    }
+    if (!IsStock(TcpRstPolicy::BOUND_NOT_LISTENING))
+    {
+        m_rstTcp->ReplyWithReset(RstReason::NO_SOCKET, s.header, s.payloadSize, s.from, s.to);
+        return Handled::YES;
+    }
+    // Stock: TcpSocketBase answers R seq=SND.NXT ack=RCV.NXT; rebuilt here so that it still
+    // leaves through the one reset path.
+    TcpHeader reset;
+    reset.SetFlags(TcpHeader::RST);
+    reset.SetSequenceNumber(m_tcb->m_nextTxSequence);
+    reset.SetAckNumber(m_tcb->m_rxBuffer->NextRxSequence());
+    reset.SetSourcePort(s.header.GetDestinationPort());
+    reset.SetDestinationPort(s.header.GetSourcePort());
+    reset.SetWindowSize(AdvertisedWindowSize());
+    AddOptions(reset);
+    m_rstTcp->SendReset(RstReason::NO_SOCKET, reset, s.to, s.from, m_boundnetdevice);
+    return Handled::YES;
+}
+
+} // namespace ns3

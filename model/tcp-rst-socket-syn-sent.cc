@@ -1,0 +1,71 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// TcpRstSocket in SYN_SENT: resets and SYN-ACKs answering our SYN, and connect().
+#include "tcp-rst-l4-protocol.h"
+#include "tcp-rst-socket.h"
+
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TcpRstSocketSynSent");
+
+TcpRstSocket::Handled
+TcpRstSocket::OnSynSentSegment(const Segment& s)
+{
+    bool ackAcceptable =
+        (s.flags & TcpHeader::ACK) && SynSentAckAcceptable(m_iss, s.header.GetAckNumber());
+    if (s.flags & TcpHeader::RST)
+    {
+        // RFC 9293 3.10.7.3 / Linux tcp_rcv_synsent_state_process(): a RST in SYN_SENT counts
+        // only if it acks our SYN; then the connection is refused.
+        if (!ackAcceptable)
+        {
+            NotifyResetReceived(s, RstDisposition::UNACCEPTABLE_ACK);
+            return Handled::YES;
+        }
+        NotifyResetReceived(s, RstDisposition::CONNECTION_RESET);
+        m_rstTcp->GetCounters().Increment(TcpStat::AttemptFails);
+        AbortOnReset(CONNECTION_REFUSED);
+        return Handled::YES;
+    }
+    // Linux tcp_rcv_synsent_state_process(): an ACK outside SND.UNA < SEG.ACK <= SND.NXT is
+    // answered with a reset (seq = SEG.ACK); the socket stays in SYN_SENT and, if it has not
+    // retransmitted yet, re-sends its SYN after TCP_TIMEOUT_MIN ("previous RST/ACK might be
+    // lost").
+    if (IsStock(TcpRstPolicy::UNACCEPTABLE_SYN_ACK) || !(s.flags & TcpHeader::ACK) || ackAcceptable)
+    {
+        return Handled::NO;
+    }
+    m_rstTcp->ReplyWithReset(RstReason::TCP_INVALID_ACK_SEQUENCE, s.header, 0, s.from, s.to);
+    if (m_synCount + 1 == m_synRetries)
+    {
+        m_retxEvent.Cancel();
+        m_retxEvent =
+            Simulator::Schedule(m_rstTcp->GetTimeoutMin(), &TcpRstSocket::RetransmitSynNow, this);
+    }
+    return Handled::YES;
+}
+
+void
+TcpRstSocket::RetransmitSynNow()
+{
+    if (m_state == SYN_SENT)
+    {
+        ReTxTimeout();
+    }
+}
+
+// ns-3 DoConnect(): connect() on a live connection (SYN_RCVD, ESTABLISHED, FIN_WAIT_1/2,
+// CLOSING) resets it; the reason names that.
+int
+TcpRstSocket::Connect(const Address& address)
+{
+    StockResetReason reason(this, RstReason::TCP_STATE);
+    return TcpSocketBase::Connect(address);
+}
+
+} // namespace ns3
