@@ -4,8 +4,9 @@
 #ifndef RST_CASE_CATALOG_H
 #define RST_CASE_CATALOG_H
 
-#include "rst-case.h"
+#include "ns3/rst-case.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,12 +16,24 @@ namespace ns3
 
 /**
  * \ingroup tcp-rst
- * \brief The implemented cases, by name.
+ * \brief The implemented cases, by name. Each case registers itself from its own file
+ * (helper/cases/NAME-case.cc) with TCP_RST_REGISTER_CASE, so a new case is one new file.
  */
 class RstCaseCatalog
 {
   public:
-    /// \return the case names, in demo order
+    /// Makes a new instance of one case.
+    using Factory = std::function<std::unique_ptr<RstCase>()>;
+
+    /**
+     * \brief Add a case (called by TCP_RST_REGISTER_CASE at load time).
+     * \param seedCase the seed note's case number, which orders the demo
+     * \param factory makes the case
+     * \return true
+     */
+    static bool Register(int seedCase, Factory factory);
+
+    /// \return the case names, in demo order (seed case number, then name)
     static std::vector<std::string> GetNames();
 
     /**
@@ -32,6 +45,16 @@ class RstCaseCatalog
     /// \return "name  title" lines, one per case
     static std::string Describe();
 };
+
+/**
+ * \ingroup tcp-rst
+ * \brief Register a case class (default-constructible RstCase) under the name it gives itself.
+ * \param CaseClass the class
+ * \param seedCase its case number in the seed note (orders the demo)
+ */
+#define TCP_RST_REGISTER_CASE(CaseClass, seedCase)                                                 \
+    static const bool g_registered##CaseClass [[maybe_unused]] = RstCaseCatalog::Register(         \
+        seedCase, []() -> std::unique_ptr<RstCase> { return std::make_unique<CaseClass>(); })
 
 } // namespace ns3
 

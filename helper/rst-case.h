@@ -4,13 +4,12 @@
 #ifndef RST_CASE_H
 #define RST_CASE_H
 
-#include "case-topology.h"
-#include "tcp-ladder-recorder.h"
-#include "tcp-segment-filter.h"
-
+#include "ns3/case-topology.h"
 #include "ns3/command-line.h"
+#include "ns3/tcp-ladder-recorder.h"
 #include "ns3/tcp-reset-event.h"
 #include "ns3/tcp-rst-socket.h"
+#include "ns3/tcp-segment-filter.h"
 
 #include <functional>
 #include <string>

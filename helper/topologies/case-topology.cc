@@ -3,13 +3,12 @@
  */
 #include "case-topology.h"
 
-#include "tcp-rst-helper.h"
-
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
 #include "ns3/log.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/string.h"
+#include "ns3/tcp-rst-helper.h"
 
 namespace ns3
 {
