@@ -3,16 +3,14 @@
  */
 #include "tcp-ladder-recorder.h"
 
-#include "ns3/ipv4-header.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
-#include "ns3/ppp-header.h"
+#include "ns3/ppp-tcp-frame.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-option-rfc793.h"
 #include "ns3/tcp-option-ts.h"
 #include "ns3/tcp-option-winscale.h"
 #include "ns3/tcp-rst-reason-tag.h"
-#include "ns3/tcp-segment-check.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -100,7 +98,7 @@ LadderSegment::Summary() const
     return os.str();
 }
 
-TcpLadderRecorder::TcpLadderRecorder(std::string name, Ipv4Address client, Ipv4Address server)
+TcpLadderRecorder::TcpLadderRecorder(std::string name, const Address& client, const Address& server)
     : m_name(std::move(name))
     , m_client(client)
     , m_server(server)
@@ -128,42 +126,29 @@ TcpLadderRecorder::Note(const std::string& text)
 void
 TcpLadderRecorder::OnTransmit(Ptr<const Packet> packet)
 {
-    Ptr<Packet> copy = packet->Copy();
-    PppHeader ppp; // point-to-point devices fire MacTx with their header on
-    copy->RemoveHeader(ppp);
-    if (ppp.GetProtocol() != 0x0021) // IPv4
+    PppTcpFrame frame; // point-to-point devices fire MacTx with their PPP header on
+    if (!PppTcpFrame::Parse(packet, &frame))
     {
-        return;
+        return; // not TCP, or a header that cannot be parsed: not in the ladder
     }
-    Ipv4Header ip;
-    if (copy->RemoveHeader(ip) == 0 || ip.GetProtocol() != 6)
-    {
-        return;
-    }
-    if (!TcpHeaderIsWellFormed(copy))
-    {
-        NS_LOG_INFO("malformed TCP header from " << ip.GetSource() << ": not in the ladder");
-        return;
-    }
-    bool known = (ip.GetSource() == m_client && ip.GetDestination() == m_server) ||
-                 (ip.GetSource() == m_server && ip.GetDestination() == m_client);
+    bool known = (frame.source == m_client && frame.destination == m_server) ||
+                 (frame.source == m_server && frame.destination == m_client);
     if (!known)
     {
         return;
     }
     Raw raw;
     raw.time = Simulator::Now();
-    raw.source = ip.GetSource();
-    raw.destination = ip.GetDestination();
-    uint32_t headerSize = copy->RemoveHeader(raw.header);
-    raw.payloadSize = headerSize > 0 ? copy->GetSize() : 0;
+    raw.source = frame.source;
+    raw.header = frame.header;
+    raw.payloadSize = frame.payloadSize;
     raw.uid = packet->GetUid();
     TcpRstReasonTag tag;
     if (packet->PeekPacketTag(tag))
     {
         raw.tagReason = tag.GetReason();
     }
-    NS_LOG_LOGIC("record " << raw.source << " > " << raw.destination << " " << raw.header);
+    NS_LOG_LOGIC("record " << FormatIp(raw.source) << " " << raw.header);
     m_raw.push_back(raw);
 }
 
@@ -254,7 +239,7 @@ TcpLadderRecorder::Write(std::ostream& os) const
     };
 
     os << "# ladder " << m_name << " (ns-3 tcp-rst)\n"
-       << "# client C=" << m_client << "  server S=" << m_server << "\n"
+       << "# client C=" << FormatIp(m_client) << "  server S=" << FormatIp(m_server) << "\n"
        << "# seq/ack relative to each side's ISN per connection; win = raw field; "
           "LOST = sent but never reached the peer\n";
     os << "     t(ms)  " << (connColumn ? " conn  " : "")

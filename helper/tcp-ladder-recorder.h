@@ -4,7 +4,7 @@
 #ifndef TCP_LADDER_RECORDER_H
 #define TCP_LADDER_RECORDER_H
 
-#include "ns3/ipv4-address.h"
+#include "ns3/address.h"
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
 #include "ns3/rst-reason.h"
@@ -61,7 +61,7 @@ class TcpLadderRecorder
      * \param client client host address
      * \param server server host address
      */
-    TcpLadderRecorder(std::string name, Ipv4Address client, Ipv4Address server);
+    TcpLadderRecorder(std::string name, const Address& client, const Address& server);
 
     /**
      * \brief Record what a host sends on this device.
@@ -88,8 +88,7 @@ class TcpLadderRecorder
     struct Raw
     {
         Time time;                          //!< time
-        Ipv4Address source;                 //!< IP source
-        Ipv4Address destination;            //!< IP destination
+        Address source;                     //!< IP source
         TcpHeader header;                   //!< header
         uint32_t payloadSize;               //!< payload bytes
         uint64_t uid;                       //!< packet uid
@@ -106,8 +105,8 @@ class TcpLadderRecorder
     std::vector<LadderSegment> Resolve(std::vector<NoteLine>* isnNotes) const;
 
     std::string m_name;                     //!< ladder name
-    Ipv4Address m_client;                   //!< client address
-    Ipv4Address m_server;                   //!< server address
+    Address m_client;                       //!< client address (IPv4 or IPv6)
+    Address m_server;                       //!< server address
     std::vector<Raw> m_raw;                 //!< recorded segments
     std::vector<NoteLine> m_notes;          //!< '#' lines
     std::function<bool(uint64_t)> m_isLost; //!< loss oracle

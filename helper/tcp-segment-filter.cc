@@ -3,14 +3,11 @@
  */
 #include "tcp-segment-filter.h"
 
-#include "ns3/ipv4-header.h"
 #include "ns3/log.h"
 #include "ns3/point-to-point-net-device.h"
 #include "ns3/pointer.h"
-#include "ns3/ppp-header.h"
 #include "ns3/simulator.h"
 #include "ns3/tag.h"
-#include "ns3/tcp-segment-check.h"
 
 #include <stdexcept>
 
@@ -135,24 +132,11 @@ TcpSegmentFilter::DoCorrupt(Ptr<Packet> p)
     {
         return false;
     }
-    Ptr<Packet> copy = p->Copy();
-    PppHeader ppp;
-    Ipv4Header ip;
-    copy->RemoveHeader(ppp);
-    if (ppp.GetProtocol() != 0x0021) // IPv4
-    {
-        return false;
-    }
-    copy->RemoveHeader(ip);
-    if (ip.GetProtocol() != 6 || !TcpHeaderIsWellFormed(copy))
-    {
-        return false;
-    }
     FilteredSegment segment;
-    segment.source = ip.GetSource();
-    segment.destination = ip.GetDestination();
-    uint32_t headerSize = copy->RemoveHeader(segment.header);
-    segment.payloadSize = headerSize > 0 ? copy->GetSize() : 0;
+    if (!PppTcpFrame::Parse(p, &segment))
+    {
+        return false;
+    }
 
     for (Rule& rule : m_rules)
     {
@@ -207,7 +191,7 @@ TcpSegmentFilter::HasPayload()
 }
 
 SegmentPredicate
-TcpSegmentFilter::From(Ipv4Address address)
+TcpSegmentFilter::From(const Address& address)
 {
     return [address](const FilteredSegment& s) { return s.source == address; };
 }

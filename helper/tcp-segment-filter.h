@@ -5,10 +5,11 @@
 #define TCP_SEGMENT_FILTER_H
 
 #include "ns3/error-model.h"
-#include "ns3/ipv4-address.h"
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
+#include "ns3/ppp-tcp-frame.h"
 #include "ns3/tcp-header.h"
+#include "ns3/tcp-segment-check.h"
 
 #include <functional>
 #include <limits>
@@ -22,13 +23,7 @@ namespace ns3
  * \ingroup tcp-rst
  * \brief A TCP segment as a TcpSegmentFilter sees it arriving at a device.
  */
-struct FilteredSegment
-{
-    Ipv4Address source;      //!< IP source
-    Ipv4Address destination; //!< IP destination
-    TcpHeader header;        //!< TCP header
-    uint32_t payloadSize{0}; //!< payload bytes
-};
+using FilteredSegment = PppTcpFrame;
 
 /// Chooses segments: return true for the ones a rule applies to.
 using SegmentPredicate = std::function<bool(const FilteredSegment&)>;
@@ -94,7 +89,7 @@ class TcpSegmentFilter : public ErrorModel
     /// \return a predicate matching segments with payload
     static SegmentPredicate HasPayload();
     /// \param address IP source \return a predicate
-    static SegmentPredicate From(Ipv4Address address);
+    static SegmentPredicate From(const Address& address);
     /// \param port TCP source port \return a predicate
     static SegmentPredicate FromPort(uint16_t port);
     /// \param a first predicate \param b second predicate \return both

@@ -6,10 +6,13 @@
 #include "ns3/ipv4-route.h"
 #include "ns3/ipv4-routing-protocol.h"
 #include "ns3/ipv4.h"
+#include "ns3/ipv6-route.h"
+#include "ns3/ipv6-routing-protocol.h"
+#include "ns3/ipv6.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
+#include "ns3/ppp-tcp-frame.h"
 #include "ns3/simulator.h"
-#include "ns3/tcp-l4-protocol.h"
 #include "ns3/tcp-option-rfc793.h"
 #include "ns3/tcp-option-sack-permitted.h"
 #include "ns3/tcp-option-ts.h"
@@ -81,73 +84,115 @@ TcpSegmentSpec::Validate() const
 
 namespace
 {
-/// The IPv4 layer and route a node would use towards a destination.
-std::pair<Ptr<Ipv4>, Ptr<Ipv4Route>>
-RouteFrom(Ptr<Node> from, Ipv4Address destination)
+constexpr uint8_t kTcp = 6; // IP protocol number (TcpL4Protocol::PROT_NUMBER)
+
+std::string
+NodeName(Ptr<Node> from)
 {
     if (!from)
     {
         throw std::invalid_argument("TcpSegmentInjector: no node given");
     }
-    Ptr<Ipv4> ipv4 = from->GetObject<Ipv4>();
-    if (!ipv4 || !ipv4->GetRoutingProtocol())
-    {
-        throw std::invalid_argument("TcpSegmentInjector: node " + std::to_string(from->GetId()) +
-                                    " has no IPv4 stack with routing");
-    }
-    Ipv4Header probe;
-    probe.SetDestination(destination);
-    probe.SetProtocol(TcpL4Protocol::PROT_NUMBER);
+    return "node " + std::to_string(from->GetId());
+}
+
+// Hand a TCP segment to the node's IPv4 or IPv6 layer, as TcpL4Protocol would; the source
+// address is what routing picks. The header, if any, gets its checksum for that pair.
+void
+SendFromIp(Ptr<Node> from, const Address& destination, Ptr<Packet> payload, TcpHeader* header)
+{
+    std::string node = NodeName(from);
     Socket::SocketErrno error;
-    Ptr<Ipv4Route> route = ipv4->GetRoutingProtocol()->RouteOutput(nullptr, probe, nullptr, error);
-    if (!route)
+    if (Ipv4Address::IsMatchingType(destination))
     {
-        std::ostringstream os;
-        os << "TcpSegmentInjector: node " << from->GetId() << " has no route to " << destination;
-        throw std::invalid_argument(os.str());
+        Ipv4Address to = Ipv4Address::ConvertFrom(destination);
+        Ptr<Ipv4> ipv4 = from->GetObject<Ipv4>();
+        if (!ipv4 || !ipv4->GetRoutingProtocol())
+        {
+            throw std::invalid_argument("TcpSegmentInjector: " + node +
+                                        " has no IPv4 stack with routing");
+        }
+        Ipv4Header probe;
+        probe.SetDestination(to);
+        probe.SetProtocol(kTcp);
+        Ptr<Ipv4Route> route =
+            ipv4->GetRoutingProtocol()->RouteOutput(nullptr, probe, nullptr, error);
+        if (!route)
+        {
+            throw std::invalid_argument("TcpSegmentInjector: " + node + " has no route to " +
+                                        FormatIp(destination));
+        }
+        if (header)
+        {
+            header->InitializeChecksum(route->GetSource(), to, kTcp);
+            payload->AddHeader(*header);
+        }
+        ipv4->Send(payload, route->GetSource(), to, kTcp, route);
+        return;
     }
-    return {ipv4, route};
+    if (Ipv6Address::IsMatchingType(destination))
+    {
+        Ipv6Address to = Ipv6Address::ConvertFrom(destination);
+        Ptr<Ipv6> ipv6 = from->GetObject<Ipv6>();
+        if (!ipv6 || !ipv6->GetRoutingProtocol())
+        {
+            throw std::invalid_argument("TcpSegmentInjector: " + node +
+                                        " has no IPv6 stack with routing");
+        }
+        Ipv6Header probe;
+        probe.SetDestination(to);
+        probe.SetNextHeader(kTcp);
+        Ptr<Ipv6Route> route =
+            ipv6->GetRoutingProtocol()->RouteOutput(nullptr, probe, nullptr, error);
+        if (!route)
+        {
+            throw std::invalid_argument("TcpSegmentInjector: " + node + " has no route to " +
+                                        FormatIp(destination));
+        }
+        if (header)
+        {
+            header->InitializeChecksum(route->GetSource(), to, kTcp);
+            payload->AddHeader(*header);
+        }
+        ipv6->Send(payload, route->GetSource(), to, kTcp, route);
+        return;
+    }
+    throw std::invalid_argument("TcpSegmentInjector: destination must be an Ipv4Address or "
+                                "an Ipv6Address");
 }
 } // namespace
 
 void
-TcpSegmentInjector::Send(Ptr<Node> from, Ipv4Address destination, const TcpSegmentSpec& spec)
+TcpSegmentInjector::Send(Ptr<Node> from, const Address& destination, const TcpSegmentSpec& spec)
 {
     spec.Validate();
-    auto [ipv4, route] = RouteFrom(from, destination);
-    Ipv4Address source = route->GetSource();
-
     TcpHeader header = spec.BuildHeader();
     if (Node::ChecksumEnabled())
     {
         header.EnableChecksums();
     }
-    header.InitializeChecksum(source, destination, TcpL4Protocol::PROT_NUMBER);
     Ptr<Packet> packet = Create<Packet>(spec.payloadSize);
-    packet->AddHeader(header);
     packet->AddPacketTag(TcpRstReasonTag(RstReason::INJECTED));
-    NS_LOG_INFO("node " << from->GetId() << " injects " << source << " > " << destination << " "
-                        << header);
-    ipv4->Send(packet, source, destination, TcpL4Protocol::PROT_NUMBER, route);
+    NS_LOG_INFO(NodeName(from) << " injects to " << FormatIp(destination) << " " << header);
+    SendFromIp(from, destination, packet, &header);
 }
 
 void
 TcpSegmentInjector::SendRaw(Ptr<Node> from,
-                            Ipv4Address destination,
+                            const Address& destination,
                             const std::vector<uint8_t>& bytes)
 {
-    auto [ipv4, route] = RouteFrom(from, destination);
     Ptr<Packet> packet = Create<Packet>(bytes.data(), bytes.size());
     packet->AddPacketTag(TcpRstReasonTag(RstReason::INJECTED));
-    NS_LOG_INFO("node " << from->GetId() << " injects " << bytes.size() << " raw bytes to "
-                        << destination);
-    ipv4->Send(packet, route->GetSource(), destination, TcpL4Protocol::PROT_NUMBER, route);
+    NS_LOG_INFO(NodeName(from) << " injects " << bytes.size() << " raw bytes to "
+                               << FormatIp(destination));
+    SendFromIp(from, destination, packet, nullptr);
 }
 
 EventId
 TcpSegmentInjector::Schedule(Time at,
                              Ptr<Node> from,
-                             Ipv4Address destination,
+                             const Address& destination,
                              const TcpSegmentSpec& spec)
 {
     spec.Validate();
@@ -158,7 +203,7 @@ TcpSegmentInjector::Schedule(Time at,
 EventId
 TcpSegmentInjector::Schedule(Time at,
                              Ptr<Node> from,
-                             Ipv4Address destination,
+                             const Address& destination,
                              std::function<TcpSegmentSpec()> build)
 {
     return Simulator::Schedule(

@@ -4,8 +4,8 @@
 #ifndef TCP_SEGMENT_INJECTOR_H
 #define TCP_SEGMENT_INJECTOR_H
 
+#include "ns3/address.h"
 #include "ns3/event-id.h"
-#include "ns3/ipv4-address.h"
 #include "ns3/node.h"
 #include "ns3/nstime.h"
 #include "ns3/tcp-header.h"
@@ -60,20 +60,22 @@ class TcpSegmentInjector
      * \param from the node that emits it
      * \param destination destination address (the source is what routing picks)
      * \param spec the segment
-     * \throws std::invalid_argument for a bad spec, a node without IPv4, or no route
+     * \throws std::invalid_argument for a bad spec, a node without IP, or no route
      */
-    static void Send(Ptr<Node> from, Ipv4Address destination, const TcpSegmentSpec& spec);
+    static void Send(Ptr<Node> from, const Address& destination, const TcpSegmentSpec& spec);
 
     /**
-     * \brief Send raw bytes as the TCP part of an IPv4 packet, for segments TcpHeader cannot
-     * express (truncated headers, bad data offsets). No checksum is computed: with
+     * \brief Send raw bytes as the TCP part of an IPv4 or IPv6 packet, for segments TcpHeader
+     * cannot express (truncated headers, bad data offsets). No checksum is computed: with
      * Node::ChecksumEnabled() the receiver drops them as corrupted.
      * \param from the node that emits it
      * \param destination destination address
      * \param bytes the TCP header and payload as they go on the wire
-     * \throws std::invalid_argument for a node without IPv4 or without a route
+     * \throws std::invalid_argument for a node without IP or without a route
      */
-    static void SendRaw(Ptr<Node> from, Ipv4Address destination, const std::vector<uint8_t>& bytes);
+    static void SendRaw(Ptr<Node> from,
+                        const Address& destination,
+                        const std::vector<uint8_t>& bytes);
 
     /**
      * \brief Send at a given time (validated now).
@@ -85,7 +87,7 @@ class TcpSegmentInjector
      */
     static EventId Schedule(Time at,
                             Ptr<Node> from,
-                            Ipv4Address destination,
+                            const Address& destination,
                             const TcpSegmentSpec& spec);
 
     /**
@@ -99,7 +101,7 @@ class TcpSegmentInjector
      */
     static EventId Schedule(Time at,
                             Ptr<Node> from,
-                            Ipv4Address destination,
+                            const Address& destination,
                             std::function<TcpSegmentSpec()> build);
 };
 
