@@ -4,9 +4,9 @@
 // Pure units: reset shapes, policy decisions, reason names, counters, CSV rows.
 #include "ns3/rst-reason.h"
 #include "ns3/tcp-reset-shapes.h"
+#include "ns3/tcp-reset-validation.h"
 #include "ns3/tcp-rst-counters.h"
 #include "ns3/tcp-rst-csv-writer.h"
-#include "ns3/tcp-reset-validation.h"
 
 #include <gtest/gtest.h>
 

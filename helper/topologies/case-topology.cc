@@ -3,8 +3,11 @@
  */
 #include "case-topology.h"
 
+#include "ns3/boolean.h"
+#include "ns3/icmpv6-l4-protocol.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4-global-routing-helper.h"
+#include "ns3/ipv6-address-helper.h"
 #include "ns3/log.h"
 #include "ns3/point-to-point-helper.h"
 #include "ns3/string.h"
@@ -16,7 +19,7 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("CaseTopology");
 
 CaseTopology
-CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay)
+CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay, bool ipv6)
 {
     CaseTopology t;
     t.nodes.Create(3);
@@ -43,6 +46,26 @@ CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay)
     t.clientAddress = clientSide.GetAddress(0);
     t.serverAddress = serverSide.GetAddress(1);
     Ipv4GlobalRoutingHelper::PopulateRoutingTables();
+    if (ipv6)
+    {
+        // Addresses usable at once (no Duplicate Address Detection), default routes via the
+        // router, which forwards.
+        for (auto it = t.nodes.Begin(); it != t.nodes.End(); ++it)
+        {
+            (*it)->GetObject<Icmpv6L4Protocol>()->SetAttribute("DAD", BooleanValue(false));
+        }
+        Ipv6AddressHelper addresses6;
+        addresses6.SetBase(Ipv6Address("2001:77:1::"), Ipv6Prefix(64));
+        Ipv6InterfaceContainer clientSide6 = addresses6.Assign(clientLink);
+        clientSide6.SetForwarding(1, true);
+        clientSide6.SetDefaultRouteInAllNodes(1);
+        addresses6.SetBase(Ipv6Address("2001:77:2::"), Ipv6Prefix(64));
+        Ipv6InterfaceContainer serverSide6 = addresses6.Assign(serverLink);
+        serverSide6.SetForwarding(0, true);
+        serverSide6.SetDefaultRouteInAllNodes(0);
+        t.clientAddress6 = clientSide6.GetAddress(0, 1);
+        t.serverAddress6 = serverSide6.GetAddress(1, 1);
+    }
     NS_LOG_INFO("client " << t.clientAddress << " server " << t.serverAddress);
     return t;
 }

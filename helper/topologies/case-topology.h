@@ -5,6 +5,7 @@
 #define CASE_TOPOLOGY_H
 
 #include "ns3/ipv4-address.h"
+#include "ns3/ipv6-address.h"
 #include "ns3/net-device-container.h"
 #include "ns3/node-container.h"
 #include "ns3/nstime.h"
@@ -27,6 +28,8 @@ struct CaseTopology
     Ptr<Node> server;                //!< server host
     Ipv4Address clientAddress;       //!< 10.77.1.1
     Ipv4Address serverAddress;       //!< 10.77.2.2
+    Ipv6Address clientAddress6;      //!< 2001:77:1::1 (with IPv6 only)
+    Ipv6Address serverAddress6;      //!< 2001:77:2::2 (with IPv6 only)
     Ptr<NetDevice> clientDevice;     //!< client's interface
     Ptr<NetDevice> serverDevice;     //!< server's interface
     Ptr<NetDevice> routerFromClient; //!< router interface facing the client
@@ -38,9 +41,14 @@ struct CaseTopology
      * \param rst the helper that installs the stack (configured by the caller)
      * \param rate link rate, e.g. "1Gbps"
      * \param delay one-way delay of each link
+     * \param ipv6 also give every interface an IPv6 address (2001:77:1::/64 client side,
+     * 2001:77:2::/64 server side) with static routes through the router
      * \return the topology
      */
-    static CaseTopology Build(TcpRstHelper& rst, const std::string& rate, Time delay);
+    static CaseTopology Build(TcpRstHelper& rst,
+                              const std::string& rate,
+                              Time delay,
+                              bool ipv6 = false);
 
     /// \return the client's TCP
     Ptr<TcpRstL4Protocol> ClientTcp() const;

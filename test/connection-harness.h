@@ -1,0 +1,155 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef TCP_RST_CONNECTION_HARNESS_H
+#define TCP_RST_CONNECTION_HARNESS_H
+
+#include "case-test-util.h"
+
+#include "ns3/tcp-rst-socket.h"
+#include "ns3/tcp-segment-filter.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+namespace test
+{
+
+/// IP version of a harness connection.
+enum class Ip
+{
+    V4,
+    V6,
+};
+
+/// What an application saw on one socket (its callbacks).
+struct AppView
+{
+    bool connected{false};     //!< connect succeeded
+    bool connectFailed{false}; //!< connect failed
+    bool normalClose{false};   //!< NotifyNormalClose
+    bool errorClose{false};    //!< NotifyErrorClose
+};
+
+/**
+ * A state x event harness in the spirit of ns-3's TcpGeneralTest: one connection from the
+ * client (port 40100) to the server (port 5000) over client — router — server, IPv4 or IPv6,
+ * brought into any TCP state, then hit with a crafted segment or an application call. A test
+ * then states the segments it expects (ladder lines, seq/ack relative to the ISNs), the state,
+ * the counters, the reason and the application's error.
+ *
+ * Once connected, the client sends 100 bytes and the server 200 bytes (so RCV.NXT and SND.NXT
+ * are not 1 on either side); closes are shutdown(SHUT_WR) (ShutdownSend()), so the
+ * applications keep their sockets and can still call Close().
+ */
+class ConnectionHarness
+{
+  public:
+    /// Which socket Bring() targets.
+    enum class Side
+    {
+        CLIENT,
+        SERVER,
+    };
+
+    static constexpr uint16_t kClientPort = 40100; //!< the client's port
+    static constexpr uint16_t kServerPort = 5000;  //!< the server's port
+    static constexpr uint32_t kClientBytes = 100;  //!< data the client sends first
+    static constexpr uint32_t kServerBytes = 200;  //!< data the server sends first
+
+    /**
+     * \param rst the helper (configure it before)
+     * \param ip IPv4 or IPv6
+     */
+    ConnectionHarness(TcpRstHelper& rst, Ip ip);
+
+    /**
+     * \brief Make the applications leave received data unread (e.g. to close with unread
+     * data); call before Bring().
+     * \param side whose application stops reading
+     */
+    void StopReading(Side side);
+
+    /**
+     * \brief Run the simulation until the subject socket is in \p state:
+     * ESTABLISHED (side chosen), CLOSE_WAIT and LAST_ACK (server), FIN_WAIT_1, FIN_WAIT_2,
+     * CLOSING and TIME_WAIT (client), SYN_SENT (client), SYN_RCVD (server).
+     * \param state the state
+     * \param side for ESTABLISHED, which side is the subject
+     */
+    void Bring(TcpSocket::TcpStates_t state, Side side = Side::SERVER);
+
+    /// \return the socket Bring() brought into its state
+    Ptr<TcpRstSocket> Subject() const;
+    /// \return the client's socket
+    Ptr<TcpRstSocket> Client() const;
+    /// \return the server's connection socket (accepted, or in SYN_RCVD)
+    Ptr<TcpRstSocket> Server() const;
+    /// \return the subject's TCP
+    Ptr<TcpRstL4Protocol> SubjectTcp() const;
+    /// \return what the subject's application saw
+    const AppView& SubjectApp() const;
+    /// \return what the peer's application saw
+    const AppView& PeerApp() const;
+
+    /**
+     * \brief Inject, from the peer's host, a segment to the subject with seq = subject's
+     * RCV.NXT + seqOffset and ack = subject's SND.NXT + ackOffset (computed when sent), then
+     * let the network settle.
+     * \param flags TCP flags
+     * \param seqOffset offset from RCV.NXT
+     * \param ackOffset offset from SND.NXT
+     */
+    void Inject(uint8_t flags, int32_t seqOffset, int32_t ackOffset = 0);
+
+    /// \param time how long to let the simulation run
+    void RunFor(Time time);
+
+    /// \return ladder lines ("C>S RA 101 201") of the segments sent since the last Bring()
+    std::vector<std::string> NewSegments() const;
+    /// \return the ladder's segments sent since the last Bring()
+    std::vector<LadderSegment> NewLadderSegments() const;
+
+    /// \return resets received since the last Bring(), with their dispositions
+    std::vector<TcpResetEvent> NewResetsReceived() const;
+    /// \return resets sent since the last Bring()
+    std::vector<TcpResetEvent> NewResetsSent() const;
+
+    /// \return "C" when the subject is the client, else "S"
+    std::string SubjectLetter() const;
+
+    CaseTopology topology; //!< the hosts
+
+  private:
+    void Listen();
+    void ConnectNow();
+    void Connect();
+    void ExchangeData();
+    void Watch(Ptr<TcpRstSocket> socket, AppView* view, bool* reads);
+
+    Ip m_ip;                                     //!< IP version
+    std::unique_ptr<TcpLadderRecorder> m_ladder; //!< client and server devices
+    Ptr<TcpSegmentFilter> m_fromClient;          //!< router, segments from the client
+    Ptr<TcpSegmentFilter> m_fromServer;          //!< router, segments from the server
+    Ptr<TcpRstSocket> m_listener;                //!< the server's listener
+    Ptr<TcpRstSocket> m_client;                  //!< client socket
+    Ptr<TcpRstSocket> m_server;                  //!< server connection socket
+    bool m_subjectIsClient{false};               //!< which one is the subject
+    AppView m_clientApp;                         //!< client application
+    AppView m_serverApp;                         //!< server application
+    bool m_clientReads{true};                    //!< client application drains its socket
+    bool m_serverReads{true};                    //!< server application drains its socket
+    std::vector<TcpResetEvent> m_resets;         //!< every reset sent or received
+    std::size_t m_segmentMark{0};                //!< ladder size at the end of Bring()
+    std::size_t m_resetMark{0};                  //!< m_resets size at the end of Bring()
+};
+
+/// \param ip an IP version \return "Ipv4" or "Ipv6" (test name suffix)
+std::string IpName(const ::testing::TestParamInfo<Ip>& ip);
+
+} // namespace test
+} // namespace ns3
+
+#endif
