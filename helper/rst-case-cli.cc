@@ -9,6 +9,7 @@
 
 #include "ns3/command-line.h"
 #include "ns3/config.h"
+#include "ns3/tcp-rst-policies.h"
 
 #include <iostream>
 #include <stdexcept>
@@ -90,12 +91,14 @@ RunOne(const std::string& name, std::vector<std::string> args, const std::string
     bool quiet = false;
     CommandLine cmd(program);
     cmd.Usage(rstCase->GetTitle() + "\nExpected: " + rstCase->GetExpected());
-    cmd.AddValue(
+    CaseOptions declared(cmd);
+    declared.Add(
         "out", "write client.pcap, server.pcap, resets.csv, ladder.txt here", options.outDir);
-    cmd.AddValue(
+    declared.Add(
         "stock", "select stock ns-3 behaviour for every policy (for comparison)", options.stock);
-    cmd.AddValue("quiet", "print only the verdict", quiet);
-    rstCase->AddOptions(cmd);
+    declared.Add("quiet", "print only the verdict", quiet);
+    rstCase->AddOptions(declared);
+    declared.CheckArguments(args);
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(program.c_str()));
     for (std::string& arg : args)
@@ -169,6 +172,11 @@ RunCaseCommandLine(int argc, char** argv, const std::string& fixedCase)
         if (!fixedCase.empty())
         {
             return RunOne(fixedCase, args, program);
+        }
+        if (TakeFlag(args, "--policies"))
+        {
+            PrintPolicyTable(std::cout, TakeFlag(args, "--rst"));
+            return 0;
         }
         if (TakeFlag(args, "--list"))
         {

@@ -3,7 +3,6 @@
  */
 #include "rst-case.h"
 
-#include "tcp-rst-attribute-check.h"
 #include "tcp-rst-helper.h"
 
 #include "ns3/simulator.h"
@@ -96,23 +95,7 @@ RstCase::GetExpected() const
 }
 
 void
-RstCase::AddTimeOption(CommandLine& cmd,
-                       const std::string& name,
-                       const std::string& help,
-                       Time& target)
-{
-    Time* value = &target;
-    std::ostringstream defaultValue;
-    defaultValue << target.As(Time::MS);
-    cmd.AddValue(
-        name,
-        help,
-        Callback<bool, std::string>([value](std::string text) { return ParseTime(text, value); }),
-        defaultValue.str());
-}
-
-void
-RstCase::AddOptions(CommandLine& /* cmd */)
+RstCase::AddOptions(CaseOptions& /* options */)
 {
 }
 

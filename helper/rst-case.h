@@ -4,8 +4,8 @@
 #ifndef RST_CASE_H
 #define RST_CASE_H
 
+#include "ns3/case-options.h"
 #include "ns3/case-topology.h"
-#include "ns3/command-line.h"
 #include "ns3/tcp-ladder-recorder.h"
 #include "ns3/tcp-reset-event.h"
 #include "ns3/tcp-rst-socket.h"
@@ -112,8 +112,8 @@ class RstCase
     const std::string& GetTitle() const;
     /// \return the expected reset, e.g. "C>S R seq=SEG.ACK"
     const std::string& GetExpected() const;
-    /// \param cmd where to declare the case's --key=value parameters
-    virtual void AddOptions(CommandLine& cmd);
+    /// \param options where to declare the case's --key=value parameters
+    virtual void AddOptions(CaseOptions& options);
     /// \throws std::invalid_argument naming a parameter outside its range
     virtual void Validate() const;
     /// \return simulated time to run
@@ -125,20 +125,6 @@ class RstCase
      * \param result add checks and the observed summary
      */
     virtual void Judge(const CaseContext& ctx, CaseResult& result) const = 0;
-
-  protected:
-    /**
-     * \brief Declare a time parameter that refuses text that is not a time (ns-3's own Time
-     * parser aborts on it).
-     * \param cmd the command line
-     * \param name parameter name
-     * \param help help text
-     * \param target where the value goes (its current value is the default)
-     */
-    static void AddTimeOption(CommandLine& cmd,
-                              const std::string& name,
-                              const std::string& help,
-                              Time& target);
 
   private:
     std::string m_name;     //!< case name

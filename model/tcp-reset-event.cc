@@ -44,10 +44,23 @@ TcpResetEvent::Direction() const
 }
 
 std::string
-FormatEndpoint(const InetSocketAddress& address)
+FormatEndpoint(const Address& address)
 {
     std::ostringstream os;
-    os << address.GetIpv4() << ':' << address.GetPort();
+    if (InetSocketAddress::IsMatchingType(address))
+    {
+        InetSocketAddress inet = InetSocketAddress::ConvertFrom(address);
+        os << inet.GetIpv4() << ':' << inet.GetPort();
+    }
+    else if (Inet6SocketAddress::IsMatchingType(address))
+    {
+        Inet6SocketAddress inet6 = Inet6SocketAddress::ConvertFrom(address);
+        os << '[' << inet6.GetIpv6() << "]:" << inet6.GetPort();
+    }
+    else
+    {
+        os << "?";
+    }
     return os.str();
 }
 

@@ -7,6 +7,7 @@
 #include "rst-reason.h"
 
 #include "ns3/inet-socket-address.h"
+#include "ns3/inet6-socket-address.h"
 #include "ns3/nstime.h"
 #include "ns3/tcp-header.h"
 
@@ -48,10 +49,10 @@ struct TcpResetEvent
     uint32_t nodeId{0};                         //!< node that sent or received it
     RstReason reason{RstReason::NOT_SPECIFIED}; //!< why it was sent (tag; NOT_SPECIFIED if none)
     bool sent{true};                            //!< true for ResetSent, false for ResetReceived
-    InetSocketAddress source{Ipv4Address::GetAny(), 0};      //!< source as on the wire
-    InetSocketAddress destination{Ipv4Address::GetAny(), 0}; //!< destination as on the wire
-    TcpHeader header;                                        //!< the reset's TCP header
-    RstDisposition disposition{RstDisposition::SENT};        //!< what the receiver did with it
+    Address source;      //!< source as on the wire (InetSocketAddress or Inet6SocketAddress)
+    Address destination; //!< destination as on the wire (likewise)
+    TcpHeader header;    //!< the reset's TCP header
+    RstDisposition disposition{RstDisposition::SENT}; //!< what the receiver did with it
 
     /// \return "sent" or "received"
     const char* Direction() const;
@@ -62,8 +63,11 @@ struct TcpResetEvent
  */
 std::ostream& operator<<(std::ostream& os, const TcpResetEvent& event);
 
-/// \param address an address \return "a.b.c.d:port"
-std::string FormatEndpoint(const InetSocketAddress& address);
+/**
+ * \param address an InetSocketAddress or Inet6SocketAddress
+ * \return "a.b.c.d:port" or "[v6 address]:port"
+ */
+std::string FormatEndpoint(const Address& address);
 
 } // namespace ns3
 

@@ -49,7 +49,9 @@ NoSocketResetShape(const TcpHeader& offending, uint32_t payloadSize)
 TcpHeader
 StockNoSocketResetShape(const TcpHeader& offending)
 {
-    TcpHeader reply = ReplyHeader(offending);
+    TcpHeader reply; // window left at TcpHeader's default (65535), as ns-3 3.37 sends it
+    reply.SetSourcePort(offending.GetDestinationPort());
+    reply.SetDestinationPort(offending.GetSourcePort());
     if (offending.GetFlags() & TcpHeader::ACK)
     {
         reply.SetFlags(TcpHeader::RST);

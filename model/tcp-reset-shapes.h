@@ -24,7 +24,8 @@ TcpHeader NoSocketResetShape(const TcpHeader& offending, uint32_t payloadSize);
 /**
  * \ingroup tcp-rst
  * \brief The same reply as stock ns-3 3.37 builds it (TcpL4Protocol::NoEndPointsFound()):
- * without an ACK on the segment the reply acks SEG.SEQ + 1, whatever the segment carried.
+ * without an ACK on the segment the reply acks SEG.SEQ + 1, whatever the segment carried, and
+ * the window field is TcpHeader's default, 65535.
  * Kept so that the "Stock" policy reproduces ns-3 exactly.
  *
  * \param offending the segment being answered

@@ -195,7 +195,8 @@ TcpRstL4Protocol::GetTimeoutMin() const
 
 namespace
 {
-InetSocketAddress
+// The socket address of one end of a segment: IP address (or socket address) and port.
+Address
 ToEndpoint(const Address& ip, uint16_t port)
 {
     if (Ipv4Address::IsMatchingType(ip))
@@ -206,11 +207,14 @@ ToEndpoint(const Address& ip, uint16_t port)
     {
         return InetSocketAddress(InetSocketAddress::ConvertFrom(ip).GetIpv4(), port);
     }
-    if (Ipv6Address::IsMatchingType(ip) && Ipv6Address::ConvertFrom(ip).IsIpv4MappedAddress())
+    Ipv6Address ip6 = Inet6SocketAddress::IsMatchingType(ip)
+                          ? Inet6SocketAddress::ConvertFrom(ip).GetIpv6()
+                          : Ipv6Address::ConvertFrom(ip);
+    if (ip6.IsIpv4MappedAddress())
     {
-        return InetSocketAddress(Ipv6Address::ConvertFrom(ip).GetIpv4MappedAddress(), port);
+        return InetSocketAddress(ip6.GetIpv4MappedAddress(), port);
     }
-    return InetSocketAddress(Ipv4Address::GetAny(), port); // IPv6 peers: ports only
+    return Inet6SocketAddress(ip6, port);
 }
 
 Address
@@ -262,10 +266,6 @@ TcpRstL4Protocol::ReplyWithReset(RstReason reason,
                                  const Address& offendingSource,
                                  const Address& offendingDestination)
 {
-    if (offending.GetFlags() & TcpHeader::RST)
-    {
-        return; // RFC 9293 3.10.7.1: a reset is never answered
-    }
     SendReset(
         reason, NoSocketResetShape(offending, payloadSize), offendingDestination, offendingSource);
 }
@@ -440,13 +440,8 @@ TcpRstL4Protocol::ReturnCapacity(std::vector<HeldSegment>& held)
 void
 TcpRstL4Protocol::AnswerNoSocket(Ptr<Packet> p, const Address& source, const Address& destination)
 {
-    TcpHeader header;
+    TcpHeader header; // well formed: Receive() checked it before TcpL4Protocol saw it
     uint32_t headerSize = p->PeekHeader(header);
-    if (headerSize == 0 || headerSize > p->GetSize())
-    {
-        NS_LOG_WARN("malformed TCP segment without a socket: dropped");
-        return;
-    }
     uint32_t payloadSize = p->GetSize() - headerSize;
     if (header.GetFlags() & TcpHeader::RST)
     {

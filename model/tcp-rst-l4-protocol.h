@@ -66,7 +66,7 @@ class TcpRstL4Protocol : public TcpL4Protocol
 
     /**
      * \brief Answer a segment with the reset of Linux tcp_v4_send_reset() (NoSocketResetShape()).
-     * A reset is never answered.
+     * Callers never pass a reset: a reset is never answered (RFC 9293 3.10.7.1).
      * \param reason why
      * \param offending the segment's header
      * \param payloadSize the segment's payload length

@@ -139,18 +139,57 @@ TEST_F(RunnerCommandLine, BadAttributeValueIsNamedWithItsRange)
 TEST_F(RunnerCommandLine, MalformedValueIsRefused)
 {
     auto [status, output] = Runner("--case=historical-syn --dataBytes=lots");
-    EXPECT_NE(status, 0);
-    EXPECT_NE(output.find("dataBytes"), std::string::npos) << output;
+    EXPECT_EQ(status, 2);
+    EXPECT_NE(output.find("invalid value 'lots' for --dataBytes; allowed: an integer in [0, "),
+              std::string::npos)
+        << output;
+    auto [negative, negativeOutput] = Runner("--case=no-listen --boundPort=-1");
+    EXPECT_EQ(negative, 2) << negativeOutput;
+    EXPECT_NE(negativeOutput.find("[0, 65535]"), std::string::npos) << negativeOutput;
 }
 
 TEST_F(RunnerCommandLine, MalformedTimeIsRefusedNotAborted)
 {
     auto [status, output] = Runner("--case=historical-syn --oldSynAt=abc");
-    EXPECT_EQ(status, 1) << "ns-3's Time parser would abort (134)";
-    EXPECT_NE(output.find("--oldSynAt=abc"), std::string::npos) << output;
+    EXPECT_EQ(status, 2) << "ns-3's Time parser would abort (134)";
+    EXPECT_NE(output.find("invalid value 'abc' for --oldSynAt; allowed: a time"), std::string::npos)
+        << output;
     auto [attrStatus, attrOutput] =
         Runner("--case=no-listen --ns3::TcpRstL4Protocol::TimeoutMin=x");
     EXPECT_EQ(attrStatus, 2) << attrOutput;
+}
+
+TEST_F(RunnerCommandLine, UnknownOptionIsNamedWithExitTwo)
+{
+    auto [status, output] = Runner("--case=no-listen --bogus=1");
+    EXPECT_EQ(status, 2) << "ns-3's CommandLine would exit 1, like a failed case";
+    EXPECT_NE(output.find("unknown option '--bogus=1'; this case takes"), std::string::npos)
+        << output;
+    EXPECT_NE(output.find("--boundPort"), std::string::npos) << output;
+}
+
+TEST_F(RunnerCommandLine, BadGlobalValueIsNamedWithExitTwo)
+{
+    for (const char* bad : {"abc", "-1"})
+    {
+        auto [status, output] = Runner(std::string("--case=no-listen --RngRun=") + bad);
+        EXPECT_EQ(status, 2) << bad << ": " << output;
+        EXPECT_NE(output.find(std::string("invalid value '") + bad + "' for --RngRun"),
+                  std::string::npos)
+            << output;
+    }
+    auto [status, output] = Runner("--case=no-listen --quiet --RngRun=3");
+    EXPECT_EQ(status, 0) << output;
+}
+
+TEST_F(RunnerCommandLine, FailedCaseExitsOneAndHelpExitsZero)
+{
+    auto [failed, failedOutput] = Runner("--case=no-listen --quiet --stock");
+    EXPECT_EQ(failed, 1) << failedOutput;
+    EXPECT_NE(failedOutput.find("FAIL"), std::string::npos) << failedOutput;
+    auto [help, helpOutput] = Runner("--case=no-listen --PrintHelp");
+    EXPECT_EQ(help, 0) << helpOutput;
+    EXPECT_NE(helpOutput.find("--boundPort"), std::string::npos) << helpOutput;
 }
 
 TEST_F(RunnerCommandLine, MissingCaseIsRefused)

@@ -277,7 +277,7 @@ ConnectionHarness::SubjectLetter() const
 }
 
 void
-ConnectionHarness::Inject(uint8_t flags, int32_t seqOffset, int32_t ackOffset)
+ConnectionHarness::Inject(uint8_t flags, int32_t seqOffset, int32_t ackOffset, uint16_t window)
 {
     Ptr<TcpRstSocket> subject = Subject();
     bool toClient = m_subjectIsClient;
@@ -295,6 +295,7 @@ ConnectionHarness::Inject(uint8_t flags, int32_t seqOffset, int32_t ackOffset)
     spec.sourcePort = toClient ? kServerPort : kClientPort;
     spec.destinationPort = toClient ? kClientPort : kServerPort;
     spec.flags = flags;
+    spec.window = window;
     spec.seq = subject->GetRcvNxt() + SequenceNumber32(seqOffset);
     spec.ack = subject->GetSndNxt() + SequenceNumber32(ackOffset);
     TcpSegmentInjector::Send(from, to, spec);

@@ -101,8 +101,9 @@ class ConnectionHarness
      * \param flags TCP flags
      * \param seqOffset offset from RCV.NXT
      * \param ackOffset offset from SND.NXT
+     * \param window the window field
      */
-    void Inject(uint8_t flags, int32_t seqOffset, int32_t ackOffset = 0);
+    void Inject(uint8_t flags, int32_t seqOffset, int32_t ackOffset = 0, uint16_t window = 64240);
 
     /// \param time how long to let the simulation run
     void RunFor(Time time);

@@ -3,6 +3,7 @@
  */
 // Segments reaching a listener and an established connection (state x event).
 #include "case-test-util.h"
+#include "linux-ladder.h"
 
 #include "ns3/config.h"
 #include "ns3/enum.h"
@@ -280,8 +281,8 @@ TEST_F(Established, CloseWithUnreadDataSendsActiveReset)
     Simulator::Run();
     std::vector<LadderSegment> segments = scene.ladder->GetSegments();
     ASSERT_FALSE(segments.empty());
+    EXPECT_EQ(Ladder(segments), LinuxLadder("03b-close-with-unread-data"));
     const LadderSegment& reset = segments.back();
-    EXPECT_EQ(reset.Summary(), "S>C RA 1 101");
     EXPECT_GT(reset.window, 0) << "an active reset advertises the receive window";
     EXPECT_TRUE(reset.header.HasOption(TcpOption::TS)) << "and carries the timestamp option";
     ASSERT_TRUE(reset.reason.has_value());

@@ -3,6 +3,7 @@
  */
 // First half of seed case 4 against Linux ladders 04c and 04c2.
 #include "case-test-util.h"
+#include "linux-ladder.h"
 
 namespace ns3
 {
@@ -21,6 +22,8 @@ TEST_F(NoSocket, DataToLostConnectionIsResetWithSegAck)
     }
     // 04c: R 11 - (unbound port); 04c2: R 11 - (listener); crafted data without ACK:
     // RA 0 SEG.SEQ+20; crafted pure ACK: R SEG.ACK.
+    EXPECT_EQ(LinuxLadder("04c-retrans-to-rebooted-unbound").back(), "C>S R 11 -");
+    EXPECT_EQ(LinuxLadder("04c2-retrans-to-rebooted-listener").back(), "C>S R 11 -");
     EXPECT_EQ(resets,
               (std::vector<std::string>{"C>S R 11 - NO_SOCKET",
                                         "C>S R 11 - TCP_FLAGS",

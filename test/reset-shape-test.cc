@@ -2,13 +2,18 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // Pure units: reset shapes, policy decisions, reason names, counters, CSV rows.
+#include "ns3/inet6-socket-address.h"
 #include "ns3/rst-reason.h"
 #include "ns3/tcp-reset-shapes.h"
 #include "ns3/tcp-reset-validation.h"
 #include "ns3/tcp-rst-counters.h"
 #include "ns3/tcp-rst-csv-writer.h"
+#include "ns3/tcp-rst-reason-tag.h"
+#include "ns3/tcp-rst-socket.h"
 
 #include <gtest/gtest.h>
+#include <set>
+#include <sstream>
 
 namespace ns3
 {
@@ -66,6 +71,7 @@ TEST(ResetShape, StockShapeAcksSeqPlusOneWhateverTheLength)
     TcpHeader reply = StockNoSocketResetShape(Segment(0, 1000, 0));
     EXPECT_EQ(reply.GetFlags(), TcpHeader::RST | TcpHeader::ACK);
     EXPECT_EQ(reply.GetAckNumber(), SequenceNumber32(1001));
+    EXPECT_EQ(reply.GetWindowSize(), 0xffff) << "ns-3 leaves TcpHeader's default window";
 }
 
 TEST(ResetShape, ActiveResetIsRstAckSndNxtRcvNxt)
@@ -165,6 +171,53 @@ TEST(Csv, RowHasTheDocumentedColumns)
     EXPECT_STREQ(TcpRstCsvWriter::HEADER, "time_s,node,reason,direction,src,dst,flags,seq,ack");
     EXPECT_EQ(TcpRstCsvWriter::FormatRow(e),
               "1.500000000,2,NO_SOCKET,sent,10.77.2.2:5000,10.77.1.1:40011,RST|ACK,0,42");
+}
+
+TEST(Names, EveryDispositionAndSocketErrorHasAStableName)
+{
+    std::set<std::string> names;
+    for (int d = 0; d <= static_cast<int>(RstDisposition::PASSED_TO_STOCK); ++d)
+    {
+        std::string name = RstDispositionName(static_cast<RstDisposition>(d));
+        EXPECT_NE(name, "INVALID");
+        EXPECT_TRUE(names.insert(name).second) << name;
+    }
+    EXPECT_STREQ(TcpRstSocket::SocketErrorName(TcpRstSocket::NO_ERROR), "OK");
+    EXPECT_STREQ(TcpRstSocket::SocketErrorName(TcpRstSocket::CONNECTION_REFUSED), "ECONNREFUSED");
+    EXPECT_STREQ(TcpRstSocket::SocketErrorName(TcpRstSocket::CONNECTION_RESET), "ECONNRESET");
+    EXPECT_STREQ(TcpRstSocket::SocketErrorName(TcpRstSocket::BROKEN_PIPE), "EPIPE");
+    EXPECT_STREQ(TcpRstSocket::SocketErrorName(TcpRstSocket::TIMED_OUT), "ETIMEDOUT");
+    for (std::size_t i = 0; i < TCP_STAT_COUNT; ++i)
+    {
+        uint64_t value = 1;
+        std::string name = TcpRstCounters::Name(static_cast<TcpStat>(i));
+        EXPECT_TRUE(TcpRstCounters().Lookup(name, &value)) << name;
+        EXPECT_EQ(value, 0u);
+    }
+}
+
+TEST(Events, PrintBothIpVersionsAndTheDisposition)
+{
+    TcpResetEvent e;
+    e.time = Seconds(2);
+    e.nodeId = 1;
+    e.reason = RstReason::TCP_ABORT_ON_CLOSE;
+    e.sent = false;
+    e.disposition = RstDisposition::CHALLENGE_ACK;
+    e.source = Inet6SocketAddress(Ipv6Address("2001:77:1::1"), 40100);
+    e.destination = InetSocketAddress(Ipv4Address("10.77.2.2"), 5000);
+    e.header = ActiveResetShape(SequenceNumber32(7), SequenceNumber32(9), 100, 40100, 5000);
+    std::ostringstream os;
+    os << e;
+    EXPECT_EQ(os.str(),
+              "2s node 1 received [2001:77:1::1]:40100 > 10.77.2.2:5000 RST|ACK seq 7 ack 9 "
+              "TCP_ABORT_ON_CLOSE CHALLENGE_ACK");
+    EXPECT_EQ(FormatEndpoint(Address()), "?");
+
+    TcpRstReasonTag tag(RstReason::NO_SOCKET);
+    std::ostringstream tagText;
+    tag.Print(tagText);
+    EXPECT_EQ(tagText.str(), "reason=NO_SOCKET");
 }
 
 } // namespace test

@@ -152,6 +152,25 @@ TEST_F(Injector, MalformedHeadersAreDroppedAndCountedNeverAnswered)
     EXPECT_EQ(lines, (std::vector<std::string>{"C>S S 0 -", "S>C RA abs:0 1"}));
 }
 
+TEST_F(Injector, MalformedHeadersOverIpv6AreDroppedAndCountedToo)
+{
+    TcpRstHelper rst;
+    CaseTopology t = CaseTopology::Build(rst, "1Gbps", MicroSeconds(20), true);
+    Ptr<Node> client = t.client;
+    Ipv6Address server = t.serverAddress6;
+    Simulator::Schedule(
+        Seconds(1),
+        [client, server]()
+        {
+            TcpSegmentInjector::SendRaw(client, server, std::vector<uint8_t>(10, 0x42));
+            TcpSegmentInjector::SendRaw(client, server, RawHeader(6000, 5, TcpHeader::SYN));
+        });
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    EXPECT_EQ(t.ServerTcp()->GetCounters().Get(TcpStat::InErrs), 1u);
+    EXPECT_EQ(t.ServerTcp()->GetCounters().Get(TcpStat::OutRsts), 1u);
+}
+
 TEST_F(Filter, DropsTheChosenMatchingSegmentsOnly)
 {
     TcpRstHelper rst;

@@ -6,7 +6,10 @@
 // sent 100 bytes (its SND.NXT is 101, 102 after its FIN), the server 200 (201, 202).
 #include "connection-harness.h"
 
+#include "ns3/inet6-socket-address.h"
 #include "ns3/tcp-rst-counters.h"
+#include "ns3/tcp-segment-injector.h"
+#include "ns3/uinteger.h"
 
 namespace ns3
 {
@@ -360,6 +363,93 @@ TEST_P(SynRcvd, OutOfWindowRstIsDropped)
 }
 
 INSTANTIATE_TEST_SUITE_P(Ip, SynRcvd, ::testing::Values(Ip::V4, Ip::V6), IpName);
+
+// ---------------------------------------------------------------------------------------
+// LISTEN and CLOSED (bound, not listening) over IPv6: answers carry IPv6 endpoints
+// ---------------------------------------------------------------------------------------
+using Listen6 = TcpRstTest;
+
+TEST_F(Listen6, AckGetsResetSeqSegAckAndRstGetsNothing)
+{
+    TcpRstHelper rst;
+    CaseTopology t = CaseTopology::Build(rst, "1Gbps", MicroSeconds(20), true);
+    TcpLadderRecorder ladder("v6", t.clientAddress6, t.serverAddress6);
+    ladder.Watch(t.clientDevice);
+    ladder.Watch(t.serverDevice);
+    std::vector<TcpResetEvent> events;
+    t.ServerTcp()->TraceConnectWithoutContext(
+        "ResetSent",
+        Callback<void, const TcpResetEvent&>([&events](const TcpResetEvent& e)
+                                             { events.push_back(e); }));
+    Ptr<TcpRstSocket> listener = TcpRstHelper::CreateSocket(t.server);
+    listener->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), 5000));
+    listener->Listen();
+    Ptr<TcpRstSocket> bound = TcpRstHelper::CreateSocket(t.server);
+    bound->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), 5001));
+    TcpSegmentSpec spec;
+    spec.sourcePort = 40100;
+    spec.destinationPort = 5000;
+    spec.flags = TcpHeader::ACK;
+    spec.seq = SequenceNumber32(100);
+    spec.ack = SequenceNumber32(5555);
+    TcpSegmentInjector::Schedule(Seconds(1), t.client, t.serverAddress6, spec);
+    spec.flags = TcpHeader::RST;
+    TcpSegmentInjector::Schedule(Seconds(1.1), t.client, t.serverAddress6, spec);
+    spec.destinationPort = 5001; // bound, not listening: a reset to it is dropped unanswered
+    TcpSegmentInjector::Schedule(Seconds(1.2), t.client, t.serverAddress6, spec);
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    EXPECT_EQ(
+        Ladder(ladder.GetSegments()),
+        (Lines{
+            "C>S A abs:100 abs:5555", "S>C R abs:5555 -", "C>S R abs:100 -", "C>S R abs:100 -"}));
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(FormatEndpoint(events[0].source),
+              FormatEndpoint(Inet6SocketAddress(t.serverAddress6, 5000)));
+    EXPECT_EQ(FormatEndpoint(events[0].destination),
+              FormatEndpoint(Inet6SocketAddress(t.clientAddress6, 40100)));
+    EXPECT_EQ(FormatEndpoint(events[0].source).substr(0, 11), "[2001:77:2:");
+    const TcpRstCounters& c = t.ServerTcp()->GetCounters();
+    EXPECT_EQ(c.Get(TcpStat::RstsIgnored), 2u) << "the listener's and the bound socket's";
+    EXPECT_EQ(bound->GetState(), TcpSocket::CLOSED);
+}
+
+// ---------------------------------------------------------------------------------------
+// Timers: a zero window makes the server probe (TcpSocketBase's persist timer, 6 s in ns-3)
+// ---------------------------------------------------------------------------------------
+TEST_P(Established, ZeroWindowFromThePeerStartsPersistProbes)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, GetParam());
+    h.StopReading(Side::CLIENT);
+    // 200 bytes are already unread; two 536-byte segments fill the rest (ns-3 never sends a
+    // segment smaller than the MSS into a small window, so the fill must be exact).
+    h.Client()->SetAttribute("RcvBufSize", UintegerValue(200 + 2 * 536));
+    h.Bring(TcpSocket::ESTABLISHED);
+    h.Subject()->Send(Create<Packet>(2000), 0);
+    h.RunFor(Seconds(7));
+    std::vector<LadderSegment> segments = h.NewLadderSegments();
+    const LadderSegment* zeroWindow = nullptr;
+    const LadderSegment* probe = nullptr;
+    for (const LadderSegment& seg : segments)
+    {
+        if (seg.fromClient && seg.window == 0 && !zeroWindow)
+        {
+            zeroWindow = &seg;
+        }
+        if (!seg.fromClient && seg.length == 1 && !probe)
+        {
+            probe = &seg;
+        }
+    }
+    ASSERT_TRUE(zeroWindow && probe) << ::testing::PrintToString(h.NewSegments());
+    // ns-3's PersistTimeout (6 s) from the zero-window ACK's arrival (one path delay later).
+    Time gap = probe->time - zeroWindow->time;
+    EXPECT_GT(gap, Seconds(6));
+    EXPECT_LT(gap, Seconds(6) + MilliSeconds(1));
+    // Stock ns-3's probe carries no ACK flag (Linux's does: the persist work will mend it).
+    EXPECT_EQ(probe->Summary(), "S>C . 1273 - len=1");
+}
 
 // ---------------------------------------------------------------------------------------
 // Resets TcpSocketBase still sends itself, each with the reason of the call behind it

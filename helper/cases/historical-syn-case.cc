@@ -32,7 +32,7 @@ class HistoricalSynCase : public RstCase
 {
   public:
     HistoricalSynCase();
-    void AddOptions(CommandLine& cmd) override;
+    void AddOptions(CaseOptions& options) override;
     void Validate() const override;
     Time GetDuration() const override;
     void Schedule(CaseContext& ctx) override;
@@ -68,13 +68,13 @@ HistoricalSynCase::HistoricalSynCase()
 }
 
 void
-HistoricalSynCase::AddOptions(CommandLine& cmd)
+HistoricalSynCase::AddOptions(CaseOptions& options)
 {
-    cmd.AddValue(
+    options.Add(
         "isnOffset", "old SYN's ISN is this much below the client's [1, 2^31)", m_isnOffset);
-    AddTimeOption(cmd, "oldSynAt", "when the old SYN is sent after connect(), (0, 1s)", m_oldSynAt);
-    AddTimeOption(cmd, "tsAge", "how much older the old SYN's timestamp is, [0, 10s]", m_tsAge);
-    cmd.AddValue("dataBytes", "bytes the client sends once connected, [1, 65536]", m_dataBytes);
+    options.AddTime("oldSynAt", "when the old SYN is sent after connect(), (0, 1s)", m_oldSynAt);
+    options.AddTime("tsAge", "how much older the old SYN's timestamp is, [0, 10s]", m_tsAge);
+    options.Add("dataBytes", "bytes the client sends once connected, [1, 65536]", m_dataBytes);
 }
 
 void

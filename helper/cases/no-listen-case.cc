@@ -26,7 +26,7 @@ class NoListenCase : public RstCase
 {
   public:
     NoListenCase();
-    void AddOptions(CommandLine& cmd) override;
+    void AddOptions(CaseOptions& options) override;
     void Validate() const override;
     Time GetDuration() const override;
     void Schedule(CaseContext& ctx) override;
@@ -58,11 +58,10 @@ NoListenCase::NoListenCase()
 }
 
 void
-NoListenCase::AddOptions(CommandLine& cmd)
+NoListenCase::AddOptions(CaseOptions& options)
 {
-    cmd.AddValue("boundPort", "server port bound without listen(), [1, 65535]", m_boundPort);
-    cmd.AddValue(
-        "unboundPort", "server port nobody bound, [1, 65535], != boundPort", m_unboundPort);
+    options.Add("boundPort", "server port bound without listen(), [1, 65535]", m_boundPort);
+    options.Add("unboundPort", "server port nobody bound, [1, 65535], != boundPort", m_unboundPort);
 }
 
 void

@@ -33,7 +33,7 @@ class NoSocketCase : public RstCase
 {
   public:
     NoSocketCase();
-    void AddOptions(CommandLine& cmd) override;
+    void AddOptions(CaseOptions& options) override;
     void Validate() const override;
     Time GetDuration() const override;
     void Schedule(CaseContext& ctx) override;
@@ -70,12 +70,12 @@ NoSocketCase::NoSocketCase()
 }
 
 void
-NoSocketCase::AddOptions(CommandLine& cmd)
+NoSocketCase::AddOptions(CaseOptions& options)
 {
-    cmd.AddValue("serverBytes",
-                 "bytes the server sends after the client crashed, [1, 65536]",
-                 m_serverBytes);
-    cmd.AddValue(
+    options.Add("serverBytes",
+                "bytes the server sends after the client crashed, [1, 65536]",
+                m_serverBytes);
+    options.Add(
         "craftedBytes", "payload of the crafted segment without ACK, [0, 1400]", m_craftedBytes);
 }
 

@@ -28,8 +28,8 @@ struct CaseTopology
     Ptr<Node> server;                //!< server host
     Ipv4Address clientAddress;       //!< 10.77.1.1
     Ipv4Address serverAddress;       //!< 10.77.2.2
-    Ipv6Address clientAddress6;      //!< 2001:77:1::1 (with IPv6 only)
-    Ipv6Address serverAddress6;      //!< 2001:77:2::2 (with IPv6 only)
+    Ipv6Address clientAddress6;      //!< in 2001:77:1::/64, from the MAC (with IPv6 only)
+    Ipv6Address serverAddress6;      //!< in 2001:77:2::/64, from the MAC (with IPv6 only)
     Ptr<NetDevice> clientDevice;     //!< client's interface
     Ptr<NetDevice> serverDevice;     //!< server's interface
     Ptr<NetDevice> routerFromClient; //!< router interface facing the client

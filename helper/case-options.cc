@@ -1,0 +1,131 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "case-options.h"
+
+#include "tcp-rst-attribute-check.h"
+
+#include "ns3/global-value.h"
+#include "ns3/tcp-rst-ns3-version.h"
+
+#include <set>
+#include <stdexcept>
+
+namespace ns3
+{
+
+namespace
+{
+/// Options ns-3's CommandLine handles itself (they print and exit 0).
+const std::set<std::string> kNs3PrintOptions = {"PrintHelp",
+                                                "help",
+                                                "PrintVersion",
+                                                "version",
+                                                "PrintGroups",
+                                                "PrintTypeIds",
+                                                "PrintGlobals",
+                                                "PrintGroup",
+                                                "PrintAttributes"};
+
+/// \return the global value of that name, or null
+Ptr<const AttributeChecker>
+GlobalChecker(const std::string& name, std::string* typeName)
+{
+    for (auto it = GlobalValue::Begin(); it != GlobalValue::End(); ++it)
+    {
+        if ((*it)->GetName() == name)
+        {
+            *typeName = (*it)->GetChecker()->GetValueTypeName();
+            return (*it)->GetChecker();
+        }
+    }
+    return nullptr;
+}
+} // namespace
+
+CaseOptions::CaseOptions(CommandLine& cmd)
+    : m_cmd(cmd)
+{
+}
+
+void
+CaseOptions::AddTime(const std::string& name, const std::string& help, Time& value)
+{
+    Time* target = &value;
+    std::ostringstream defaultValue;
+    defaultValue << value.As(Time::MS);
+    auto parse = [target](const std::string& text) { return ParseTime(text, target); };
+#if TCP_RST_NS3_MINOR >= 38
+    Callback<bool, const std::string&> callback(parse);
+#else
+    Callback<bool, std::string> callback([parse](std::string text) { return parse(text); });
+#endif
+    m_cmd.AddValue(name, help, callback, defaultValue.str());
+    m_declared[name] = [](const std::string& text)
+    {
+        Time t;
+        return ParseTime(text, &t) ? "" : "a time such as 8ms, 1.5s or 2 (seconds)";
+    };
+}
+
+void
+CaseOptions::CheckArguments(const std::vector<std::string>& args) const
+{
+    for (const std::string& arg : args)
+    {
+        std::string::size_type start = arg.rfind("--", 0) == 0 ? 2 : (arg.rfind('-', 0) == 0);
+        if (start == 0)
+        {
+            throw std::invalid_argument("unexpected argument '" + arg + "' (use --name=value)");
+        }
+        std::string::size_type eq = arg.find('=');
+        std::string name = arg.substr(start, eq == std::string::npos ? eq : eq - start);
+        std::string value = eq == std::string::npos ? "" : arg.substr(eq + 1);
+        if (kNs3PrintOptions.count(name) != 0)
+        {
+            continue;
+        }
+        auto declared = m_declared.find(name);
+        if (declared != m_declared.end())
+        {
+            std::string expected = declared->second(value);
+            if (!expected.empty())
+            {
+                throw std::invalid_argument("invalid value '" + value + "' for --" + name +
+                                            "; allowed: " + expected);
+            }
+            continue;
+        }
+        std::string typeName;
+        Ptr<const AttributeChecker> checker = GlobalChecker(name, &typeName);
+        if (checker)
+        {
+            // ns-3's integer parsers abort on malformed text: check its form first.
+            bool integral = typeName == "ns3::UintegerValue" || typeName == "ns3::IntegerValue";
+            std::string digits = value.substr(
+                typeName == "ns3::IntegerValue" && !value.empty() && value[0] == '-' ? 1 : 0);
+            bool wellFormed =
+                !integral ||
+                (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos);
+            Ptr<AttributeValue> parsed = checker->Create();
+            if (!wellFormed || !parsed->DeserializeFromString(value, checker) ||
+                !checker->Check(*parsed))
+            {
+                throw std::invalid_argument(
+                    "invalid value '" + value + "' for --" + name +
+                    "; allowed: " + checker->GetUnderlyingTypeInformation());
+            }
+            continue;
+        }
+        std::string valid;
+        for (const auto& [known, check] : m_declared)
+        {
+            valid += " --" + known;
+        }
+        throw std::invalid_argument("unknown option '" + arg + "'; this case takes" + valid +
+                                    ", ns-3 global values (e.g. --RngRun=N), "
+                                    "--ns3::Type::Attribute=value and --PrintHelp");
+    }
+}
+
+} // namespace ns3

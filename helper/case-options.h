@@ -1,0 +1,110 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef CASE_OPTIONS_H
+#define CASE_OPTIONS_H
+
+#include "ns3/command-line.h"
+#include "ns3/nstime.h"
+
+#include <functional>
+#include <map>
+#include <sstream>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup tcp-rst
+ * \brief The --key=value parameters of a case run, declared on an ns-3 CommandLine and checked
+ * before it parses them.
+ *
+ * ns-3's CommandLine ends the program with status 1 on an unknown name or a value it cannot
+ * parse (and its Time parser aborts): CheckArguments() refuses those first with a message that
+ * names the parameter and what it accepts, so the runner can exit with status 2 (bad usage).
+ */
+class CaseOptions
+{
+  public:
+    /// \param cmd the command line the options are declared on
+    explicit CaseOptions(CommandLine& cmd);
+
+    /**
+     * \brief Declare a bool, integer or string parameter.
+     * \param name parameter name (without --)
+     * \param help help text, with the allowed range
+     * \param value where the value goes; its current value is the default
+     */
+    template <typename T>
+    void Add(const std::string& name, const std::string& help, T& value);
+
+    /**
+     * \brief Declare a time parameter ("8ms", "1.5s", a number of seconds).
+     * \param name parameter name
+     * \param help help text
+     * \param value where the value goes; its current value is the default
+     */
+    void AddTime(const std::string& name, const std::string& help, Time& value);
+
+    /**
+     * \brief Refuse arguments that name no parameter (of the case, of the runner, an ns-3
+     * global value such as RngRun, or an ns-3 --Print option) or whose value the parameter
+     * cannot hold.
+     * \param args the arguments, e.g. "--boundPort=5000"
+     * \throws std::invalid_argument naming the argument and what is allowed
+     */
+    void CheckArguments(const std::vector<std::string>& args) const;
+
+  private:
+    /// Says whether a text is a valid value; empty, or what is expected.
+    using Validator = std::function<std::string(const std::string& text)>;
+
+    CommandLine& m_cmd;                          //!< the command line
+    std::map<std::string, Validator> m_declared; //!< declared names and their checks
+};
+
+namespace detail
+{
+/// \param text a value \return "" when it is a valid T, else what T accepts
+template <typename T>
+std::string
+CheckValue(const std::string& text)
+{
+    if constexpr (std::is_same_v<T, bool>)
+    {
+        return text.empty() || text == "true" || text == "false" || text == "1" || text == "0"
+                   ? ""
+                   : "true or false";
+    }
+    else if constexpr (std::is_integral_v<T>)
+    {
+        std::istringstream in(text);
+        T value{};
+        in >> value;
+        bool ok = !text.empty() && !in.fail() && in.eof() &&
+                  (std::is_signed_v<T> || text.find('-') == std::string::npos);
+        return ok ? ""
+                  : "an integer in [" + std::to_string(std::numeric_limits<T>::min()) + ", " +
+                        std::to_string(std::numeric_limits<T>::max()) + "]";
+    }
+    else
+    {
+        return "";
+    }
+}
+} // namespace detail
+
+template <typename T>
+void
+CaseOptions::Add(const std::string& name, const std::string& help, T& value)
+{
+    m_cmd.AddValue(name, help, value);
+    m_declared[name] = &detail::CheckValue<T>;
+}
+
+} // namespace ns3
+
+#endif /* CASE_OPTIONS_H */

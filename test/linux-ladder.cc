@@ -1,0 +1,62 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#include "linux-ladder.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace ns3
+{
+namespace test
+{
+
+std::vector<std::string>
+LinuxLadder(const std::string& name, bool withPsh)
+{
+    std::string path = std::string(TCP_RST_SOURCE_DIR) + "/test/data/linux/" + name + ".txt";
+    std::ifstream file(path);
+    if (!file)
+    {
+        throw std::runtime_error("cannot read " + path);
+    }
+    std::vector<std::string> lines;
+    std::string line;
+    while (std::getline(file, line))
+    {
+        std::istringstream in(line);
+        std::vector<std::string> f;
+        std::string token;
+        while (in >> token)
+        {
+            f.push_back(token);
+        }
+        // time [conn] dir flags seq ack win len [notes ...]; '#' lines and the header skipped
+        std::size_t dir = f.size() > 2 && (f[2] == "C>S" || f[2] == "S>C") ? 2 : 1;
+        if (f.size() < dir + 6 || (f[dir] != "C>S" && f[dir] != "S>C"))
+        {
+            continue;
+        }
+        std::string flags = f[dir + 1];
+        if (!withPsh && flags.find('P') != std::string::npos)
+        {
+            flags.erase(flags.find('P'), 1);
+        }
+        std::ostringstream out;
+        out << f[dir] << ' ' << flags << ' ' << f[dir + 2] << ' ' << f[dir + 3];
+        if (f[dir + 5] != "0")
+        {
+            out << " len=" << f[dir + 5];
+        }
+        if (f.back() == "LOST")
+        {
+            out << " LOST";
+        }
+        lines.push_back(out.str());
+    }
+    return lines;
+}
+
+} // namespace test
+} // namespace ns3

@@ -1,0 +1,29 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef TCP_RST_LINUX_LADDER_H
+#define TCP_RST_LINUX_LADDER_H
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+namespace test
+{
+
+/**
+ * The segments of a Linux reference ladder (test/data/linux/NAME.txt) in the form
+ * LadderSegment::Summary() prints ("C>S RA abs:0 1", "S>C A 1 101 len=100 LOST"), so a test
+ * can compare the model's ladder with Linux's line by line.
+ *
+ * \param name file name without .txt, e.g. "01-historical-syn"
+ * \param withPsh keep the PSH flag (ns-3 3.37 never sets it: false drops it from Linux's lines)
+ * \return the lines, in capture order
+ */
+std::vector<std::string> LinuxLadder(const std::string& name, bool withPsh = false);
+
+} // namespace test
+} // namespace ns3
+
+#endif

@@ -1,0 +1,126 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// The policy table: every attribute, Fork() copy, the stock switch and the doc table come
+// from it.
+#include "case-test-util.h"
+
+#include "ns3/enum.h"
+#include "ns3/string.h"
+#include "ns3/tcp-rst-policies.h"
+#include "ns3/tcp-rst-socket.h"
+
+#include <fstream>
+#include <sstream>
+
+namespace ns3
+{
+namespace test
+{
+
+using PolicyTable = TcpRstTest;
+
+TEST_F(PolicyTable, EveryPolicyHasOneRowAtItsIndex)
+{
+    const std::vector<TcpRstPolicyInfo>& table = TcpRstPolicyTable();
+    ASSERT_EQ(table.size(), TCP_RST_POLICY_COUNT);
+    for (std::size_t i = 0; i < table.size(); ++i)
+    {
+        EXPECT_EQ(static_cast<std::size_t>(table[i].id), i) << table[i].name;
+        EXPECT_EQ(&GetPolicyInfo(table[i].id), &table[i]);
+        EXPECT_NE(table[i].ChoiceName(table[i].linuxValue), "?") << table[i].name;
+        EXPECT_NE(table[i].ChoiceName(table[i].stockValue), "?") << table[i].name;
+        EXPECT_NE(table[i].linuxValue, table[i].stockValue) << table[i].name;
+        EXPECT_FALSE(table[i].follows.empty()) << table[i].name;
+    }
+    EXPECT_EQ(table[0].ChoiceName(99), "?");
+    EXPECT_EQ(GetPolicyInfo(TcpRstPolicy::RST_VALIDATION).Path(),
+              "ns3::TcpRstSocket::RstValidation");
+    EXPECT_EQ(GetPolicyInfo(TcpRstPolicy::NO_SOCKET_REPLY).Path(),
+              "ns3::TcpRstL4Protocol::NoSocketReply");
+}
+
+TEST_F(PolicyTable, EveryRowIsAnAttributeWithItsHelpAndLinuxDefault)
+{
+    for (const TcpRstPolicyInfo& info : TcpRstPolicyTable())
+    {
+        TypeId tid = TypeId::LookupByName(info.TypeName());
+        TypeId::AttributeInformation attribute;
+        ASSERT_TRUE(tid.LookupAttributeByName(info.name, &attribute)) << info.Path();
+        EXPECT_NE(attribute.help.find(info.follows), std::string::npos) << attribute.help;
+        EXPECT_EQ(attribute.initialValue->SerializeToString(attribute.checker),
+                  info.ChoiceName(info.linuxValue))
+            << info.Path();
+    }
+}
+
+TEST_F(PolicyTable, AttributesReadAndWriteTheSocketsPolicySetAndForkCopiesIt)
+{
+    TcpRstHelper rst;
+    Scene scene(rst);
+    Ptr<TcpRstSocket> socket = TcpRstHelper::CreateSocket(scene.topology.server);
+    EXPECT_EQ(socket->GetPolicy(TcpRstPolicy::RST_VALIDATION), RstValidation::RFC5961);
+    socket->SetAttribute("RstValidation", StringValue("Rfc793"));
+    socket->SetAttribute("ActiveResetShape", EnumValue(TcpRstBehaviour::STOCK));
+    EXPECT_EQ(socket->GetPolicy(TcpRstPolicy::RST_VALIDATION), RstValidation::RFC793);
+    EnumValue value;
+    socket->GetAttribute("ActiveResetShape", value);
+    EXPECT_EQ(value.Get(), TcpRstBehaviour::STOCK);
+    StringValue text;
+    EXPECT_FALSE(socket->SetAttributeFailSafe("RstValidation", StringValue("Rfc9999")));
+    EXPECT_EQ(socket->GetPolicy(TcpRstPolicy::RST_VALIDATION), RstValidation::RFC793);
+
+    // An accepted socket is a Fork() of the listener: it inherits every policy.
+    Ptr<TcpRstSocket> accepted;
+    socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), 5000));
+    socket->Listen();
+    socket->SetAcceptCallback(
+        MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+        Callback<void, Ptr<Socket>, const Address&>([&accepted](Ptr<Socket> s, const Address&)
+                                                    { accepted = DynamicCast<TcpRstSocket>(s); }));
+    Ptr<TcpRstSocket> client = TcpRstHelper::CreateSocket(scene.topology.client);
+    Address server = InetSocketAddress(scene.topology.serverAddress, 5000);
+    Simulator::Schedule(MilliSeconds(1), [client, server]() { client->Connect(server); });
+    Simulator::Stop(Seconds(1));
+    Simulator::Run();
+    ASSERT_TRUE(accepted);
+    EXPECT_EQ(accepted->GetPolicy(TcpRstPolicy::RST_VALIDATION), RstValidation::RFC793);
+    EXPECT_EQ(accepted->GetPolicy(TcpRstPolicy::ACTIVE_RESET_SHAPE), TcpRstBehaviour::STOCK);
+    EXPECT_EQ(accepted->GetPolicy(TcpRstPolicy::LISTENER_SEGMENTS), TcpRstBehaviour::LINUX);
+}
+
+TEST_F(PolicyTable, UseStockBehaviourSelectsTheStockValueOfEveryRow)
+{
+    TcpRstHelper rst;
+    rst.UseStockBehaviour();
+    Scene scene(rst);
+    Ptr<TcpRstSocket> socket = TcpRstHelper::CreateSocket(scene.topology.client);
+    Ptr<TcpRstL4Protocol> tcp = scene.topology.ClientTcp();
+    for (const TcpRstPolicyInfo& info : TcpRstPolicyTable())
+    {
+        int value = info.scope == TcpRstPolicyScope::HOST ? tcp->GetPolicy(info.id)
+                                                          : socket->GetPolicy(info.id);
+        EXPECT_EQ(value, info.stockValue) << info.Path();
+    }
+}
+
+TEST_F(PolicyTable, TheDocShowsTheGeneratedTable)
+{
+    std::ostringstream generated;
+    PrintPolicyTable(generated, true);
+    std::ifstream doc(std::string(TCP_RST_SOURCE_DIR) + "/doc/tcp-rst.rst");
+    ASSERT_TRUE(doc) << "doc/tcp-rst.rst";
+    std::stringstream text;
+    text << doc.rdbuf();
+    EXPECT_NE(text.str().find(generated.str()), std::string::npos)
+        << "doc/tcp-rst.rst must contain the output of './tcp-rst policies --rst':\n"
+        << generated.str();
+
+    std::ostringstream plain;
+    PrintPolicyTable(plain, false);
+    EXPECT_NE(plain.str().find("ns3::TcpRstSocket::RstValidation"), std::string::npos);
+    EXPECT_NE(plain.str().find("stock=Stock"), std::string::npos);
+}
+
+} // namespace test
+} // namespace ns3
