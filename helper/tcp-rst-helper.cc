@@ -9,6 +9,7 @@
 #include "ns3/config.h"
 #include "ns3/log.h"
 #include "ns3/node-list.h"
+#include "ns3/tcp-rst-ns3-version.h"
 #include "ns3/tcp-rst-socket.h"
 
 #include <stdexcept>
@@ -83,7 +84,18 @@ void
 TcpRstHelper::Install(NodeContainer nodes, InternetStackHelper& stack)
 {
     NS_LOG_FUNCTION(this << nodes.GetN());
-    stack.SetTcp("ns3::TcpRstL4Protocol");
+#if TCP_RST_NS3_MINOR >= 39
+    // InternetStackHelper keeps a TcpL4Protocol (subclass) it finds on the node.
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        if (!(*it)->GetObject<TcpL4Protocol>())
+        {
+            (*it)->AggregateObject(CreateObject<TcpRstL4Protocol>());
+        }
+    }
+#else
+    stack.SetTcp("ns3::TcpRstL4Protocol"); // removed in ns-3.39
+#endif
     stack.Install(nodes);
     for (auto it = nodes.Begin(); it != nodes.End(); ++it)
     {

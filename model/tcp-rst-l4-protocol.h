@@ -25,7 +25,8 @@ class TcpRstSocket;
  * host-wide knobs are attributes named after the Linux sysctls, and through which every reset
  * the node sends leaves (SendReset()), attributed to a RstReason, traced and counted.
  *
- * Installed with InternetStackHelper::SetTcp("ns3::TcpRstL4Protocol") (TcpRstHelper does it).
+ * Installed by TcpRstHelper::Install(): through InternetStackHelper::SetTcp() up to ns-3.38,
+ * aggregated to the node before InternetStackHelper::Install() from 3.39 on.
  * It aggregates a TcpRstSocketFactory to the node, so BulkSend, PacketSink, OnOff and
  * Socket::CreateSocket(node, TcpSocketFactory::GetTypeId()) all get TcpRstSocket.
  *
