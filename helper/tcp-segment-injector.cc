@@ -96,69 +96,67 @@ NodeName(Ptr<Node> from)
     return "node " + std::to_string(from->GetId());
 }
 
-// Hand a TCP segment to the node's IPv4 or IPv6 layer, as TcpL4Protocol would; the source
-// address is what routing picks. The header, if any, gets its checksum for that pair.
+void
+SetTcpProtocol(Ipv4Header& header)
+{
+    header.SetProtocol(kTcp);
+}
+
+void
+SetTcpProtocol(Ipv6Header& header)
+{
+    header.SetNextHeader(kTcp);
+}
+
+// Hand a TCP segment to the node's IPv4 (Ip = Ipv4) or IPv6 layer, as TcpL4Protocol would; the
+// source address is what routing picks. The header, if any, gets its checksum for that pair.
+template <typename Ip, typename IpHeader, typename IpAddress>
+void
+SendVia(Ptr<Node> from, IpAddress to, Ptr<Packet> payload, TcpHeader* header, const char* version)
+{
+    std::string node = NodeName(from);
+    Ptr<Ip> ip = from->GetObject<Ip>();
+    if (!ip || !ip->GetRoutingProtocol())
+    {
+        throw std::invalid_argument("TcpSegmentInjector: " + node + " has no " + version +
+                                    " stack with routing");
+    }
+    IpHeader probe;
+    probe.SetDestination(to);
+    SetTcpProtocol(probe);
+    Socket::SocketErrno error;
+    auto route = ip->GetRoutingProtocol()->RouteOutput(nullptr, probe, nullptr, error);
+    if (!route)
+    {
+        throw std::invalid_argument("TcpSegmentInjector: " + node + " has no route to " +
+                                    FormatIp(to));
+    }
+    if (header)
+    {
+        header->InitializeChecksum(route->GetSource(), to, kTcp);
+        payload->AddHeader(*header);
+    }
+    ip->Send(payload, route->GetSource(), to, kTcp, route);
+}
+
 void
 SendFromIp(Ptr<Node> from, const Address& destination, Ptr<Packet> payload, TcpHeader* header)
 {
-    std::string node = NodeName(from);
-    Socket::SocketErrno error;
     if (Ipv4Address::IsMatchingType(destination))
     {
-        Ipv4Address to = Ipv4Address::ConvertFrom(destination);
-        Ptr<Ipv4> ipv4 = from->GetObject<Ipv4>();
-        if (!ipv4 || !ipv4->GetRoutingProtocol())
-        {
-            throw std::invalid_argument("TcpSegmentInjector: " + node +
-                                        " has no IPv4 stack with routing");
-        }
-        Ipv4Header probe;
-        probe.SetDestination(to);
-        probe.SetProtocol(kTcp);
-        Ptr<Ipv4Route> route =
-            ipv4->GetRoutingProtocol()->RouteOutput(nullptr, probe, nullptr, error);
-        if (!route)
-        {
-            throw std::invalid_argument("TcpSegmentInjector: " + node + " has no route to " +
-                                        FormatIp(destination));
-        }
-        if (header)
-        {
-            header->InitializeChecksum(route->GetSource(), to, kTcp);
-            payload->AddHeader(*header);
-        }
-        ipv4->Send(payload, route->GetSource(), to, kTcp, route);
-        return;
+        SendVia<Ipv4, Ipv4Header>(
+            from, Ipv4Address::ConvertFrom(destination), payload, header, "IPv4");
     }
-    if (Ipv6Address::IsMatchingType(destination))
+    else if (Ipv6Address::IsMatchingType(destination))
     {
-        Ipv6Address to = Ipv6Address::ConvertFrom(destination);
-        Ptr<Ipv6> ipv6 = from->GetObject<Ipv6>();
-        if (!ipv6 || !ipv6->GetRoutingProtocol())
-        {
-            throw std::invalid_argument("TcpSegmentInjector: " + node +
-                                        " has no IPv6 stack with routing");
-        }
-        Ipv6Header probe;
-        probe.SetDestination(to);
-        probe.SetNextHeader(kTcp);
-        Ptr<Ipv6Route> route =
-            ipv6->GetRoutingProtocol()->RouteOutput(nullptr, probe, nullptr, error);
-        if (!route)
-        {
-            throw std::invalid_argument("TcpSegmentInjector: " + node + " has no route to " +
-                                        FormatIp(destination));
-        }
-        if (header)
-        {
-            header->InitializeChecksum(route->GetSource(), to, kTcp);
-            payload->AddHeader(*header);
-        }
-        ipv6->Send(payload, route->GetSource(), to, kTcp, route);
-        return;
+        SendVia<Ipv6, Ipv6Header>(
+            from, Ipv6Address::ConvertFrom(destination), payload, header, "IPv6");
     }
-    throw std::invalid_argument("TcpSegmentInjector: destination must be an Ipv4Address or "
-                                "an Ipv6Address");
+    else
+    {
+        throw std::invalid_argument("TcpSegmentInjector: destination must be an Ipv4Address or "
+                                    "an Ipv6Address");
+    }
 }
 } // namespace
 
