@@ -54,6 +54,7 @@ PppTcpFrame::Parse(Ptr<const Packet> frame, PppTcpFrame* out)
     {
         return false;
     }
+    MakeTcpOptionsParsable(copy); // ns-3's parser aborts or loops on some malformed options
     uint32_t headerSize = copy->RemoveHeader(out->header);
     out->payloadSize = headerSize > 0 ? copy->GetSize() : 0;
     return true;

@@ -11,6 +11,7 @@
 #include "ns3/ipv6.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
+#include "ns3/point-to-point-net-device.h"
 #include "ns3/ppp-tcp-frame.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-option-rfc793.h"
@@ -108,6 +109,46 @@ SetTcpProtocol(Ipv6Header& header)
     header.SetNextHeader(kTcp);
 }
 
+Ipv4Header
+RawIpHeader(Ipv4Address from, Ipv4Address to, uint32_t payloadSize)
+{
+    Ipv4Header ip;
+    ip.SetSource(from);
+    ip.SetDestination(to);
+    ip.SetProtocol(kTcp);
+    ip.SetPayloadSize(payloadSize);
+    ip.SetTtl(64);
+    if (Node::ChecksumEnabled())
+    {
+        ip.EnableChecksum();
+    }
+    return ip;
+}
+
+Ipv6Header
+RawIpHeader(Ipv6Address from, Ipv6Address to, uint32_t payloadSize)
+{
+    Ipv6Header ip;
+    ip.SetSource(from);
+    ip.SetDestination(to);
+    ip.SetNextHeader(kTcp);
+    ip.SetPayloadLength(payloadSize);
+    ip.SetHopLimit(64);
+    return ip;
+}
+
+uint16_t
+EtherType(const Ipv4Header&)
+{
+    return 0x0800;
+}
+
+uint16_t
+EtherType(const Ipv6Header&)
+{
+    return 0x86DD;
+}
+
 // Hand a TCP segment to the node's IPv4 (Ip = Ipv4) or IPv6 layer, as TcpL4Protocol would; the
 // source address is what routing picks. The header, if any, gets its checksum for that pair.
 template <typename Ip, typename IpHeader, typename IpAddress>
@@ -135,6 +176,17 @@ SendVia(Ptr<Node> from, IpAddress to, Ptr<Packet> payload, TcpHeader* header, co
     {
         header->InitializeChecksum(route->GetSource(), to, kTcp);
         payload->AddHeader(*header);
+    }
+    else if (Ptr<NetDevice> device = route->GetOutputDevice();
+             DynamicCast<PointToPointNetDevice>(device))
+    {
+        // Raw bytes go straight to a point-to-point device: the queue disc behind IP (FqCoDel
+        // by default) parses TCP headers for its flow hash, and ns-3's parser aborts or loops
+        // on some malformed options.
+        IpHeader ipHeader = RawIpHeader(route->GetSource(), to, payload->GetSize());
+        payload->AddHeader(ipHeader);
+        device->Send(payload, device->GetBroadcast(), EtherType(ipHeader));
+        return;
     }
     ip->Send(payload, route->GetSource(), to, kTcp, route);
 }

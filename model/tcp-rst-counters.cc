@@ -21,6 +21,7 @@ const std::array<const char*, TCP_STAT_COUNT> kStatNames = {
     "TcpExtTCPAbortOnLinger",
     "TcpExtTCPAbortOnMemory",
     "TcpExtTCPAbortOnTimeout",
+    "TcpExtTcpOptionsIgnored",
 };
 const std::string kSentPrefix = "RstSent.";
 const std::string kReceivedPrefix = "RstReceived.";

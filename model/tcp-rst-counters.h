@@ -32,10 +32,11 @@ enum class TcpStat : uint8_t
     AbortOnLinger,  //!< TcpExtTCPAbortOnLinger
     AbortOnMemory,  //!< TcpExtTCPAbortOnMemory
     AbortOnTimeout, //!< TcpExtTCPAbortOnTimeout
+    OptionsIgnored, //!< TcpExtTcpOptionsIgnored (module): segments with malformed options
 };
 
 /// Number of TcpStat values.
-constexpr std::size_t TCP_STAT_COUNT = static_cast<std::size_t>(TcpStat::AbortOnTimeout) + 1;
+constexpr std::size_t TCP_STAT_COUNT = static_cast<std::size_t>(TcpStat::OptionsIgnored) + 1;
 
 /**
  * \ingroup tcp-rst

@@ -349,6 +349,7 @@ TcpRstL4Protocol::Receive(Ptr<Packet> p,
     {
         return DropMalformed(p);
     }
+    SanitizeOptions(p);
     ++m_rxDepth;
     IpL4Protocol::RxStatus status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
     return FinishReceive(
@@ -371,10 +372,22 @@ TcpRstL4Protocol::Receive(Ptr<Packet> p,
     {
         return DropMalformed(p);
     }
+    SanitizeOptions(p);
     ++m_rxDepth;
     IpL4Protocol::RxStatus status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
     return FinishReceive(
         status, p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
+}
+
+// Linux tcp_parse_options(): options it cannot parse are ignored, the segment is processed.
+void
+TcpRstL4Protocol::SanitizeOptions(Ptr<Packet> p)
+{
+    if (MakeTcpOptionsParsable(p))
+    {
+        NS_LOG_INFO("malformed TCP options ignored, as Linux does");
+        m_counters.Increment(TcpStat::OptionsIgnored);
+    }
 }
 
 // Linux tcp_v4_rcv(): a header that cannot be parsed is dropped (TcpInErrs), never answered.

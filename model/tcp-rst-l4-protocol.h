@@ -160,6 +160,7 @@ class TcpRstL4Protocol : public TcpL4Protocol
                                          const Address& source,
                                          const Address& destination);
     IpL4Protocol::RxStatus DropMalformed(Ptr<Packet> p);
+    void SanitizeOptions(Ptr<Packet> p);
     void ReturnCapacity(std::vector<HeldSegment>& held);
     void AnswerNoSocket(Ptr<Packet> p, const Address& source, const Address& destination);
 

@@ -3,7 +3,10 @@
  */
 #include "tcp-segment-check.h"
 
+#include "ns3/header.h"
+
 #include <array>
+#include <vector>
 
 namespace ns3
 {
@@ -20,6 +23,143 @@ TcpHeaderIsWellFormed(Ptr<const Packet> segment)
     segment->CopyData(header.data(), header.size());
     uint32_t dataOffset = (header[12] >> 4) * 4u;
     return dataOffset >= kMinimumHeader && dataOffset <= segment->GetSize();
+}
+
+namespace
+{
+constexpr uint8_t kEol = 0;
+constexpr uint8_t kNop = 1;
+
+/// The length Linux requires of a known option kind (0: variable or unknown).
+uint8_t
+RequiredLength(uint8_t kind)
+{
+    switch (kind)
+    {
+    case 2: // MSS
+        return 4;
+    case 3: // window scale
+        return 3;
+    case 4: // SACK permitted
+        return 2;
+    case 8: // timestamps
+        return 10;
+    default:
+        return 0;
+    }
+}
+
+/// Header bytes as they are: puts a rewritten TCP header back in front of the payload.
+class RawTcpHeaderBytes : public Header
+{
+  public:
+    static TypeId
+    GetTypeId()
+    {
+        static TypeId tid = TypeId("ns3::TcpRstRawTcpHeaderBytes").SetParent<Header>();
+        return tid;
+    }
+
+    explicit RawTcpHeaderBytes(std::vector<uint8_t> bytes = {})
+        : m_bytes(std::move(bytes))
+    {
+    }
+
+    TypeId
+    GetInstanceTypeId() const override
+    {
+        return GetTypeId();
+    }
+
+    void
+    Print(std::ostream& os) const override
+    {
+        os << "TCP header, " << m_bytes.size() << " bytes";
+    }
+
+    uint32_t
+    GetSerializedSize() const override
+    {
+        return m_bytes.size();
+    }
+
+    void
+    Serialize(Buffer::Iterator start) const override
+    {
+        start.Write(m_bytes.data(), m_bytes.size());
+    }
+
+    uint32_t
+    Deserialize(Buffer::Iterator start) override
+    {
+        start.Read(m_bytes.data(), m_bytes.size());
+        return m_bytes.size();
+    }
+
+  private:
+    std::vector<uint8_t> m_bytes; //!< the header
+};
+} // namespace
+
+bool
+SanitizeTcpOptions(uint8_t* options, uint32_t length)
+{
+    bool changed = false;
+    auto fill = [&changed, options](uint32_t from, uint32_t to, uint8_t value)
+    {
+        for (uint32_t k = from; k < to; ++k)
+        {
+            changed = changed || options[k] != value;
+            options[k] = value;
+        }
+    };
+    uint32_t i = 0;
+    while (i < length)
+    {
+        uint8_t kind = options[i];
+        if (kind == kEol)
+        {
+            fill(i, length, kEol); // ns-3 reads what follows EOL as padding
+            break;
+        }
+        if (kind == kNop)
+        {
+            ++i;
+            continue;
+        }
+        uint32_t size = i + 1 < length ? options[i + 1] : 0;
+        if (size < 2 || size > length - i)
+        {
+            fill(i, length, kEol); // silly or partial option: Linux stops parsing here
+            break;
+        }
+        uint8_t required = RequiredLength(kind);
+        bool known = required != 0 ? size == required
+                                   : kind == 5 && size >= 10 && (size - 2) % 8 == 0; // SACK
+        if (!known)
+        {
+            fill(i, i + size, kNop); // Linux ignores it
+        }
+        i += size;
+    }
+    return changed;
+}
+
+bool
+MakeTcpOptionsParsable(Ptr<Packet> segment)
+{
+    std::array<uint8_t, 13> fixed{};
+    segment->CopyData(fixed.data(), fixed.size());
+    uint32_t headerLength = (fixed[12] >> 4) * 4u;
+    std::vector<uint8_t> header(headerLength);
+    segment->CopyData(header.data(), headerLength);
+    if (!SanitizeTcpOptions(header.data() + 20, headerLength - 20))
+    {
+        return false;
+    }
+    segment->RemoveAtStart(headerLength);
+    segment->AddHeader(RawTcpHeaderBytes(std::move(header)));
+    return true;
 }
 
 uint8_t

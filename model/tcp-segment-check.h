@@ -37,6 +37,33 @@ bool TcpHeaderIsWellFormed(Ptr<const Packet> segment);
  */
 uint8_t PeekTcpFlags(Ptr<const Packet> segment);
 
+/**
+ * \ingroup tcp-rst
+ * \brief Rewrite a TCP options area the way Linux tcp_parse_options() reads it, so that ns-3's
+ * TcpHeader parser (which aborts or loops forever on some malformed options) only meets
+ * options it survives, with the meaning Linux gives them.
+ *
+ * Linux stops parsing at EOL, at an option whose length byte is missing, below 2 or past the
+ * end ("silly" or partial options): the rest becomes EOL here. It ignores a known option whose
+ * length is not the one it must have, and any option it does not know: those become NOPs. MSS
+ * (4), window scale (3), SACK-permitted (2), SACK (2 + 8n, n >= 1) and timestamps (10) with
+ * their exact lengths are kept.
+ *
+ * \param options the options bytes (after the 20-byte fixed header)
+ * \param length how many
+ * \return true when a byte was changed
+ */
+bool SanitizeTcpOptions(uint8_t* options, uint32_t length);
+
+/**
+ * \ingroup tcp-rst
+ * \brief Apply SanitizeTcpOptions() to a well-formed segment in place (header bytes replaced,
+ * payload and packet tags kept).
+ * \param segment a segment for which TcpHeaderIsWellFormed() holds
+ * \return true when its options were rewritten
+ */
+bool MakeTcpOptionsParsable(Ptr<Packet> segment);
+
 } // namespace ns3
 
 #endif /* TCP_SEGMENT_CHECK_H */
