@@ -22,6 +22,8 @@ const std::array<const char*, TCP_STAT_COUNT> kStatNames = {
     "TcpExtTCPAbortOnMemory",
     "TcpExtTCPAbortOnTimeout",
     "TcpExtTcpOptionsIgnored",
+    "TcpExtTCPSYNChallenge",
+    "TcpExtEmbryonicRsts",
 };
 const std::string kSentPrefix = "RstSent.";
 const std::string kReceivedPrefix = "RstReceived.";

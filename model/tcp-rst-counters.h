@@ -33,10 +33,12 @@ enum class TcpStat : uint8_t
     AbortOnMemory,  //!< TcpExtTCPAbortOnMemory
     AbortOnTimeout, //!< TcpExtTCPAbortOnTimeout
     OptionsIgnored, //!< TcpExtTcpOptionsIgnored (module): segments with malformed options
+    SynChallenge,   //!< TcpExtTCPSYNChallenge: challenge ACKs sent for a SYN (RFC 5961 4)
+    EmbryonicRsts,  //!< TcpExtEmbryonicRsts: half-open connections reset by a segment
 };
 
 /// Number of TcpStat values.
-constexpr std::size_t TCP_STAT_COUNT = static_cast<std::size_t>(TcpStat::OptionsIgnored) + 1;
+constexpr std::size_t TCP_STAT_COUNT = static_cast<std::size_t>(TcpStat::EmbryonicRsts) + 1;
 
 /**
  * \ingroup tcp-rst

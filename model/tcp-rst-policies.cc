@@ -145,6 +145,18 @@ BuildTable()
                   "close() while received data is unread. Linux: an active reset (reason "
                   "TCP_ABORT_ON_CLOSE, TcpExtTCPAbortOnClose) and the socket is gone; Stock: ns-3 "
                   "sends the reset but the socket stays in its state."));
+    table.push_back(Behaviour(
+        TcpRstPolicy::FLAG_VALIDATION,
+        "FlagValidation",
+        S::SOCKET,
+        "Linux tcp_validate_incoming(), tcp_rcv_state_process(), tcp_check_req(), RFC 5961 4",
+        "Segments whose flags or sequence number a connection does not expect (table in the "
+        "doc). Linux: in SYN_SENT, SYN_RCVD and the synchronized states a segment without ACK, "
+        "RST or SYN is dropped; a SYN in a synchronized state gets a challenge ACK; an "
+        "out-of-window segment gets a duplicate ACK; in SYN_RCVD an ACK that does not ack the "
+        "SYN-ACK is answered R seq=SEG.ACK and an in-window SYN resets the request. Stock: "
+        "TcpSocketBase answers what it calls illegal flags with a reset and closes, and "
+        "completes a handshake on bare data."));
     return table;
 }
 

@@ -63,11 +63,12 @@ enum class TcpRstPolicy : uint8_t
     BOUND_NOT_LISTENING,    //!< socket: segments to a socket bound but not listening
     ACTIVE_RESET_SHAPE,     //!< socket: shape of a reset a live connection sends
     CLOSE_WITH_UNREAD_DATA, //!< socket: close() while received data is unread
+    FLAG_VALIDATION,        //!< socket: flag combinations a connection does not expect
 };
 
 /// Number of TcpRstPolicy values.
 constexpr std::size_t TCP_RST_POLICY_COUNT =
-    static_cast<std::size_t>(TcpRstPolicy::CLOSE_WITH_UNREAD_DATA) + 1;
+    static_cast<std::size_t>(TcpRstPolicy::FLAG_VALIDATION) + 1;
 
 /**
  * \ingroup tcp-rst

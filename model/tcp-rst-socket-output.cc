@@ -17,7 +17,8 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("TcpRstSocketOutput");
 
 // SND.NXT as RFC 9293 counts it. ns-3 keeps the FIN out of m_highTxMark and moves
-// m_nextTxSequence past it only when the FIN is acknowledged, so the FIN is counted here once.
+// m_nextTxSequence past it only when the FIN is acknowledged, and counts its SYN only when the
+// handshake completes: each is counted here once, from the moment it was sent.
 SequenceNumber32
 TcpRstSocket::GetSndNxt() const
 {
@@ -25,6 +26,10 @@ TcpRstSocket::GetSndNxt() const
         m_state == LAST_ACK || m_state == TIME_WAIT)
     {
         return m_tcb->m_highTxMark + SequenceNumber32(1); // our FIN was sent
+    }
+    if (m_state == SYN_SENT || m_state == SYN_RCVD)
+    {
+        return m_iss + SequenceNumber32(1); // our SYN was sent; ns-3 counts it on the ACK
     }
     return std::max(m_tcb->m_nextTxSequence.Get(), m_tcb->m_highTxMark.Get());
 }
@@ -64,37 +69,71 @@ void
 TcpRstSocket::SendActiveReset(RstReason reason)
 {
     NS_LOG_FUNCTION(this << reason);
-    if (m_endPoint == nullptr && m_endPoint6 == nullptr)
+    Ends ends;
+    if (!GetEnds(&ends))
     {
         NS_LOG_WARN("no endpoint: reset " << reason << " not sent");
         return;
     }
-    Address local;
-    Address peer;
-    uint16_t localPort;
-    uint16_t peerPort;
-    if (m_endPoint != nullptr)
-    {
-        local = m_endPoint->GetLocalAddress();
-        peer = m_endPoint->GetPeerAddress();
-        localPort = m_endPoint->GetLocalPort();
-        peerPort = m_endPoint->GetPeerPort();
-    }
-    else
-    {
-        local = m_endPoint6->GetLocalAddress();
-        peer = m_endPoint6->GetPeerAddress();
-        localPort = m_endPoint6->GetLocalPort();
-        peerPort = m_endPoint6->GetPeerPort();
-    }
-    TcpHeader reset =
-        ActiveResetShape(GetSndNxt(), GetRcvNxt(), AdvertisedWindowSize(), localPort, peerPort);
+    TcpHeader reset = ActiveResetShape(
+        GetSndNxt(), GetRcvNxt(), AdvertisedWindowSize(), ends.localPort, ends.peerPort);
     if (IsStock(TcpRstPolicy::ACTIVE_RESET_SHAPE))
     {
+        // As ns-3's SendEmptyPacket(RST): no ACK flag, its own m_nextTxSequence (+1 once a
+        // FIN is out but not acked).
+        SequenceNumber32 seq = m_tcb->m_nextTxSequence;
+        if (m_state == FIN_WAIT_1 || m_state == LAST_ACK || m_state == CLOSING)
+        {
+            seq = seq + SequenceNumber32(1);
+        }
+        reset.SetSequenceNumber(seq);
         reset.SetFlags(TcpHeader::RST);
     }
     AddOptions(reset);
-    m_rstTcp->SendReset(reason, reset, local, peer, m_boundnetdevice);
+    m_rstTcp->SendReset(reason, reset, ends.local, ends.peer, m_boundnetdevice);
+}
+
+bool
+TcpRstSocket::GetEnds(Ends* ends) const
+{
+    if (m_endPoint != nullptr)
+    {
+        *ends = {m_endPoint->GetLocalAddress(),
+                 m_endPoint->GetPeerAddress(),
+                 m_endPoint->GetLocalPort(),
+                 m_endPoint->GetPeerPort()};
+        return true;
+    }
+    if (m_endPoint6 != nullptr)
+    {
+        *ends = {m_endPoint6->GetLocalAddress(),
+                 m_endPoint6->GetPeerAddress(),
+                 m_endPoint6->GetLocalPort(),
+                 m_endPoint6->GetPeerPort()};
+        return true;
+    }
+    return false;
+}
+
+// Linux tcp_v4_reqsk_send_ack(): a half-open connection acknowledges an out-of-window segment
+// with seq = ISS + 1, ack = RCV.NXT (TcpSocketBase would send seq = ISS in SYN_RCVD).
+void
+TcpRstSocket::SendAckFromSynRcvd()
+{
+    Ends ends;
+    if (!GetEnds(&ends))
+    {
+        return;
+    }
+    TcpHeader ack;
+    ack.SetFlags(TcpHeader::ACK);
+    ack.SetSequenceNumber(m_iss + SequenceNumber32(1));
+    ack.SetAckNumber(GetRcvNxt());
+    ack.SetSourcePort(ends.localPort);
+    ack.SetDestinationPort(ends.peerPort);
+    ack.SetWindowSize(AdvertisedWindowSize());
+    AddOptions(ack);
+    m_tcp->SendPacket(Create<Packet>(), ack, ends.local, ends.peer, m_boundnetdevice);
 }
 
 void

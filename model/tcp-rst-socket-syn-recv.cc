@@ -2,11 +2,96 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // TcpRstSocket in SYN_RCVD: resets reaching a half-open connection.
+#include "tcp-reset-shapes.h"
 #include "tcp-rst-l4-protocol.h"
 #include "tcp-rst-socket.h"
 
 namespace ns3
 {
+
+namespace
+{
+// Linux tcp_in_window(): the segment [seq, endSeq) touches [windowStart, windowEnd].
+bool
+InWindow(SequenceNumber32 seq,
+         SequenceNumber32 endSeq,
+         SequenceNumber32 windowStart,
+         SequenceNumber32 windowEnd)
+{
+    if (seq == windowStart)
+    {
+        return true;
+    }
+    if (endSeq > windowStart && seq < windowEnd)
+    {
+        return true;
+    }
+    return seq == windowEnd && seq == endSeq;
+}
+} // namespace
+
+// Linux tcp_check_req(), in its order: the request's own SYN again -> SYN-ACK again; an ACK
+// that does not ack our SYN-ACK -> R seq=SEG.ACK from the listener, request kept; out of
+// window -> ACK (RST: dropped); RST in window -> request freed; SYN in window -> request
+// reset (INVALID_SYN); no ACK -> dropped; the rest completes the handshake.
+TcpRstSocket::Handled
+TcpRstSocket::OnSynRcvdSegment(const Segment& s)
+{
+    if (IsStock(TcpRstPolicy::FLAG_VALIDATION))
+    {
+        return (s.flags & TcpHeader::RST) ? OnSynRcvdReset(s) : Handled::NO;
+    }
+    SequenceNumber32 seq = s.header.GetSequenceNumber();
+    SequenceNumber32 rcvNxt = GetRcvNxt();
+    if (s.flags == TcpHeader::SYN && seq + SequenceNumber32(1) == rcvNxt)
+    {
+        return Handled::NO; // TcpSocketBase sends the SYN-ACK again
+    }
+    if ((s.flags & TcpHeader::ACK) && !SynSentAckAcceptable(m_iss, s.header.GetAckNumber()))
+    {
+        if (s.flags & TcpHeader::RST)
+        {
+            NotifyResetReceived(s, RstDisposition::UNACCEPTABLE_ACK);
+        }
+        else
+        {
+            m_rstTcp->ReplyWithReset(RstReason::TCP_FLAGS, s.header, s.payloadSize, s.from, s.to);
+        }
+        return Handled::YES;
+    }
+    uint32_t length = SegmentLength(s.header, s.payloadSize);
+    if (!InWindow(
+            seq, seq + SequenceNumber32(length), rcvNxt, rcvNxt + SequenceNumber32(GetRcvWnd())))
+    {
+        if (s.flags & TcpHeader::RST)
+        {
+            NotifyResetReceived(s, RstDisposition::OUT_OF_WINDOW);
+        }
+        else
+        {
+            SendAckFromSynRcvd();
+        }
+        return Handled::YES;
+    }
+    if (s.flags & TcpHeader::RST)
+    {
+        return OnSynRcvdReset(s);
+    }
+    if (s.flags & TcpHeader::SYN)
+    {
+        m_rstTcp->GetCounters().Increment(TcpStat::AttemptFails);
+        m_rstTcp->GetCounters().Increment(TcpStat::EmbryonicRsts);
+        m_rstTcp->ReplyWithReset(RstReason::INVALID_SYN, s.header, s.payloadSize, s.from, s.to);
+        m_closeNotified = true; // the application never saw this connection
+        CloseAndNotify();
+        return Handled::YES;
+    }
+    if (!(s.flags & TcpHeader::ACK))
+    {
+        return Handled::YES;
+    }
+    return Handled::NO;
+}
 
 // Linux tcp_check_req(): an in-window RST frees the request silently (TcpAttemptFails); the
 // application never saw the connection.

@@ -32,6 +32,12 @@ TcpRstSocket::OnSynSentSegment(const Segment& s)
         AbortOnReset(CONNECTION_REFUSED);
         return Handled::YES;
     }
+    // Linux tcp_rcv_synsent_state_process(): without ACK, a segment that is not a SYN is
+    // discarded (stock ns-3 takes bare data as a completed handshake and resets on a FIN).
+    if (!(s.flags & (TcpHeader::ACK | TcpHeader::SYN)) && !IsStock(TcpRstPolicy::FLAG_VALIDATION))
+    {
+        return Handled::YES;
+    }
     // Linux tcp_rcv_synsent_state_process(): an ACK outside SND.UNA < SEG.ACK <= SND.NXT is
     // answered with a reset (seq = SEG.ACK); the socket stays in SYN_SENT and, if it has not
     // retransmitted yet, re-sends its SYN after TCP_TIMEOUT_MIN ("previous RST/ACK might be

@@ -8,6 +8,46 @@
 namespace ns3
 {
 
+// Linux tcp_rcv_state_process() and tcp_validate_incoming() for ESTABLISHED, FIN_WAIT_1/2,
+// CLOSE_WAIT, CLOSING and LAST_ACK: no ACK, RST or SYN -> dropped; RST -> validated; SYN ->
+// challenge ACK (RFC 5961 4.2); the rest goes on to TcpSocketBase's ACK and data processing.
+TcpRstSocket::Handled
+TcpRstSocket::OnSynchronizedSegment(const Segment& s)
+{
+    if (s.flags & TcpHeader::RST)
+    {
+        return OnSynchronizedReset(s);
+    }
+    if (IsStock(TcpRstPolicy::FLAG_VALIDATION) || m_state == TIME_WAIT)
+    {
+        return Handled::NO;
+    }
+    if (s.flags & TcpHeader::SYN)
+    {
+        // tcp_validate_incoming() step 4; tcp_rcv_established() counts it in TcpInErrs.
+        if (m_state == ESTABLISHED)
+        {
+            m_rstTcp->GetCounters().Increment(TcpStat::InErrs);
+        }
+        m_rstTcp->GetCounters().Increment(TcpStat::SynChallenge);
+        SendChallengeAck();
+        return Handled::YES;
+    }
+    if (!(s.flags & TcpHeader::ACK))
+    {
+        return Handled::YES; // SKB_DROP_REASON_TCP_FLAGS: no ACK, RST or SYN
+    }
+    return Handled::NO;
+}
+
+// RFC 5961 3.2 / 4.2: the challenge ACK (seq = SND.NXT, ack = RCV.NXT).
+void
+TcpRstSocket::SendChallengeAck()
+{
+    m_rstTcp->GetCounters().Increment(TcpStat::ChallengeAck);
+    TcpSocketBase::SendEmptyPacket(TcpHeader::ACK);
+}
+
 // RFC 5961 3.2 as Linux tcp_validate_incoming(): exact seq resets, other in-window seq gets a
 // challenge ACK, the rest is dropped; Rfc793 resets on any in-window seq.
 TcpRstSocket::Handled
@@ -38,8 +78,7 @@ TcpRstSocket::OnSynchronizedReset(const Segment& s)
     case RstCheck::CHALLENGE_ACK:
         // RFC 5961 3.2: answer an in-window, inexact RST with an ACK (challenge ACK).
         NotifyResetReceived(s, RstDisposition::CHALLENGE_ACK);
-        m_rstTcp->GetCounters().Increment(TcpStat::ChallengeAck);
-        TcpSocketBase::SendEmptyPacket(TcpHeader::ACK);
+        SendChallengeAck();
         return Handled::YES;
     case RstCheck::DROP:
         break;

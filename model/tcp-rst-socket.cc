@@ -171,11 +171,11 @@ TcpRstSocket::Dispatch(const Segment& s)
     case SYN_SENT:
         return OnSynSentSegment(s);
     case SYN_RCVD:
-        return OnSynRcvdReset(s);
+        return OnSynRcvdSegment(s);
     case CLOSED:
         return OnClosedSegment(s);
     default:
-        return OnSynchronizedReset(s);
+        return OnSynchronizedSegment(s);
     }
 }
 
@@ -183,11 +183,13 @@ void
 TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const Address& toAddress)
 {
     Ptr<TcpRstSocket> self = this; // closing may drop the last other reference
-    // Fast path: a segment without RST on a connection that is not LISTEN, SYN_SENT or CLOSED
-    // meets no policy here; only the others pay for parsing the header twice.
+    // Fast path: an ACK without SYN or RST on a synchronized connection meets no policy here;
+    // only the others pay for parsing the header twice.
     uint8_t rawFlags = PeekTcpFlags(packet);
     bool isReset = rawFlags & TcpHeader::RST;
-    if (isReset || m_state == LISTEN || m_state == SYN_SENT || m_state == CLOSED)
+    bool plainAck = (rawFlags & TcpHeader::ACK) && !(rawFlags & (TcpHeader::SYN | TcpHeader::RST));
+    if (!plainAck || m_state == LISTEN || m_state == SYN_SENT || m_state == SYN_RCVD ||
+        m_state == CLOSED)
     {
         Segment s{packet, TcpHeader(), 0, 0, fromAddress, toAddress};
         s.payloadSize = packet->GetSize() - packet->PeekHeader(s.header);

@@ -167,15 +167,29 @@ class TcpRstSocket : public TcpSocketBase
     Handled OnSynSentSegment(const Segment& s);
     void RetransmitSynNow();
     // tcp-rst-socket-syn-recv.cc
+    Handled OnSynRcvdSegment(const Segment& s);
     Handled OnSynRcvdReset(const Segment& s);
     // tcp-rst-socket-validate.cc
+    Handled OnSynchronizedSegment(const Segment& s);
     Handled OnSynchronizedReset(const Segment& s);
+    void SendChallengeAck();
     // tcp-rst-socket-close.cc
     Handled OnClosedSegment(const Segment& s);
     void AbortOnReset(SocketError error);
     void SetSocketError(SocketError error);
     // tcp-rst-socket-output.cc
     void SendActiveReset(RstReason reason);
+    void SendAckFromSynRcvd();
+    /// Local and peer address (IP only) and ports of the connection's endpoint.
+    struct Ends
+    {
+        Address local;      //!< local IP address
+        Address peer;       //!< peer IP address
+        uint16_t localPort; //!< local port
+        uint16_t peerPort;  //!< peer port
+    };
+    /// \param[out] ends the ends \return false without an endpoint
+    bool GetEnds(Ends* ends) const;
     void NotifyResetReceived(const Segment& s, RstDisposition disposition) const;
 
     Ptr<TcpRstL4Protocol> m_rstTcp;                 //!< the node's TCP

@@ -7,6 +7,7 @@
 #include "connection-harness.h"
 
 #include "ns3/inet6-socket-address.h"
+#include "ns3/string.h"
 #include "ns3/tcp-rst-counters.h"
 #include "ns3/tcp-segment-injector.h"
 #include "ns3/uinteger.h"
@@ -501,6 +502,197 @@ TEST_F(StockResets, StockCloseWithUnreadDataKeepsTheSocket)
     h.RunFor(MilliSeconds(20));
     EXPECT_EQ(SentReasons(h), std::vector<RstReason>{RstReason::TCP_ABORT_ON_CLOSE});
     EXPECT_EQ(h.Client()->GetState(), TcpSocket::ESTABLISHED) << "ns-3 3.37 keeps it";
+}
+
+} // namespace test
+} // namespace ns3
+
+namespace ns3
+{
+namespace test
+{
+
+// ---------------------------------------------------------------------------------------
+// Flag combinations no connection expects (FlagValidation = Linux): none of them kills it
+// ---------------------------------------------------------------------------------------
+namespace
+{
+/// A synchronized state and the side it is reached on.
+struct StateCell
+{
+    TcpSocket::TcpStates_t state;
+    const char* name;
+};
+
+const std::vector<StateCell> kSynchronized = {
+    {TcpSocket::ESTABLISHED, "ESTABLISHED"},
+    {TcpSocket::CLOSE_WAIT, "CLOSE_WAIT"},
+    {TcpSocket::FIN_WAIT_1, "FIN_WAIT_1"},
+    {TcpSocket::FIN_WAIT_2, "FIN_WAIT_2"},
+    {TcpSocket::CLOSING, "CLOSING"},
+    {TcpSocket::LAST_ACK, "LAST_ACK"},
+};
+} // namespace
+
+using Synchronized = TcpRstTest;
+
+// Linux tcp_rcv_state_process(): a segment without ACK, RST or SYN is dropped, in window or not.
+TEST_F(Synchronized, SegmentsWithoutAckRstOrSynAreDroppedSilently)
+{
+    for (const StateCell& cell : kSynchronized)
+    {
+        for (uint8_t flags : {0, int(TcpHeader::FIN), int(TcpHeader::PSH | TcpHeader::URG)})
+        {
+            Simulator::Destroy();
+            TcpRstHelper rst;
+            ConnectionHarness h(rst, Ip::V4);
+            h.Bring(cell.state);
+            h.Inject(flags, 0);
+            EXPECT_EQ(h.NewSegments().size(), 1u)
+                << cell.name << " flags " << int(flags) << ": only the injected segment";
+            EXPECT_EQ(h.Subject()->GetState(), cell.state) << cell.name << " flags " << int(flags);
+        }
+    }
+}
+
+// RFC 5961 4.2 as Linux tcp_validate_incoming(): any SYN (without RST) gets a challenge ACK.
+TEST_F(Synchronized, SynInAnyFormGetsAChallengeAck)
+{
+    for (const StateCell& cell : kSynchronized)
+    {
+        for (uint8_t flags : {int(TcpHeader::SYN),
+                              int(TcpHeader::SYN | TcpHeader::FIN),
+                              int(TcpHeader::SYN | TcpHeader::ACK),
+                              int(TcpHeader::SYN | TcpHeader::FIN | TcpHeader::ACK)})
+        {
+            Simulator::Destroy();
+            TcpRstHelper rst;
+            ConnectionHarness h(rst, Ip::V4);
+            h.Bring(cell.state);
+            std::string subject = h.SubjectLetter();
+            std::string expectedAck = subject == "S" ? "S>C A" : "C>S A";
+            h.Inject(flags, 1000);
+            std::vector<std::string> lines = h.NewSegments();
+            ASSERT_EQ(lines.size(), 2u) << cell.name << " flags " << int(flags);
+            EXPECT_EQ(lines[1].substr(0, 5), expectedAck) << cell.name;
+            EXPECT_EQ(h.Subject()->GetState(), cell.state) << cell.name << " flags " << int(flags);
+            const TcpRstCounters& c = h.SubjectTcp()->GetCounters();
+            EXPECT_EQ(c.Get(TcpStat::SynChallenge), 1u) << cell.name;
+            EXPECT_EQ(c.Get(TcpStat::ChallengeAck), 1u) << cell.name;
+            EXPECT_EQ(c.Get(TcpStat::InErrs), cell.state == TcpSocket::ESTABLISHED ? 1u : 0u)
+                << "tcp_rcv_established() counts a SYN in TcpInErrs";
+        }
+    }
+}
+
+TEST_F(Synchronized, ChallengeAckCarriesSndNxtAndRcvNxt)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V6);
+    h.Bring(TcpSocket::ESTABLISHED);
+    h.Inject(TcpHeader::SYN, 12345);
+    std::vector<LadderSegment> segments = h.NewLadderSegments();
+    ASSERT_EQ(segments.size(), 2u);
+    EXPECT_EQ(segments[1].flags, "A");
+    EXPECT_EQ(segments[1].header.GetSequenceNumber(), SequenceNumber32(201)) << "SND.NXT";
+    EXPECT_EQ(segments[1].header.GetAckNumber(), SequenceNumber32(101)) << "RCV.NXT";
+}
+
+TEST_F(Synchronized, StockFlagValidationLetsIllegalFlagsKill)
+{
+    TcpRstHelper rst;
+    TcpRstHelper::SetSocketDefault("FlagValidation", StringValue("Stock"));
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::CLOSE_WAIT);
+    h.Inject(0, 0);
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::CLOSED) << "ns-3 ProcessWait resets";
+}
+
+using SynSentFlags = TcpRstTest;
+
+TEST_F(SynSentFlags, BareDataAndFinAreDiscardedNotAHandshakeNorAReset)
+{
+    for (uint8_t flags : {0, int(TcpHeader::FIN)})
+    {
+        Simulator::Destroy();
+        TcpRstHelper rst;
+        ConnectionHarness h(rst, Ip::V4);
+        h.Bring(TcpSocket::SYN_SENT);
+        h.Inject(flags, 0);
+        EXPECT_EQ(h.NewSegments().size(), 1u) << int(flags);
+        EXPECT_EQ(h.Subject()->GetState(), TcpSocket::SYN_SENT) << int(flags);
+        EXPECT_FALSE(h.SubjectApp().connected) << "stock ns-3 took bare data as a handshake";
+    }
+}
+
+// Linux tcp_check_req() for a half-open connection (subject: the server, RCV.NXT 1, ISS 0).
+using SynRcvdFlags = TcpRstTest;
+
+TEST_F(SynRcvdFlags, AckNotAckingTheSynAckGetsResetSeqSegAckAndTheRequestStays)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::SYN_RCVD);
+    h.Inject(TcpHeader::ACK, 0, 5); // ack = ISS + 1 + 5
+    // The real client, ESTABLISHED, answers the reset with a challenge ACK, which completes
+    // the handshake: the request was kept.
+    EXPECT_EQ(h.NewSegments(), (Lines{"C>S A 1 6", "S>C R 6 -", "C>S A 1 1"}));
+    EXPECT_EQ(SentReasons(h), std::vector<RstReason>{RstReason::TCP_FLAGS});
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::ESTABLISHED);
+}
+
+TEST_F(SynRcvdFlags, RstWithAWrongAckIsIgnored)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::SYN_RCVD);
+    h.Inject(TcpHeader::RST | TcpHeader::ACK, 0, 5);
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::SYN_RCVD);
+    EXPECT_EQ(Dispositions(h), std::vector<RstDisposition>{RstDisposition::UNACCEPTABLE_ACK});
+}
+
+TEST_F(SynRcvdFlags, OutOfWindowSegmentGetsAnAckFromIssPlusOne)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::SYN_RCVD);
+    h.Inject(TcpHeader::ACK, -100);
+    EXPECT_EQ(h.NewSegments(), (Lines{"C>S A -99 1", "S>C A 1 1"}));
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::SYN_RCVD);
+}
+
+TEST_F(SynRcvdFlags, InWindowSynResetsTheRequest)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::SYN_RCVD);
+    h.Inject(TcpHeader::SYN, 10);
+    EXPECT_EQ(SentReasons(h), std::vector<RstReason>{RstReason::INVALID_SYN});
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::CLOSED);
+    EXPECT_EQ(Count(h, TcpStat::EmbryonicRsts), 1u);
+    EXPECT_EQ(Count(h, TcpStat::AttemptFails), 1u);
+}
+
+TEST_F(SynRcvdFlags, TheRequestsOwnSynAgainGetsTheSynAckAgain)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::SYN_RCVD);
+    h.Inject(TcpHeader::SYN, -1);
+    std::vector<std::string> lines = h.NewSegments();
+    ASSERT_GE(lines.size(), 2u);
+    EXPECT_EQ(lines[1], "S>C SA 0 1");
+    EXPECT_EQ(Count(h, TcpStat::EmbryonicRsts), 0u);
+}
+
+TEST_F(SynRcvdFlags, BareDataIsDroppedNotAHandshake)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::SYN_RCVD);
+    h.Inject(0, 0);
+    EXPECT_EQ(h.NewSegments().size(), 1u);
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::SYN_RCVD);
 }
 
 } // namespace test
