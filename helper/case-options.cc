@@ -8,6 +8,8 @@
 #include "ns3/global-value.h"
 #include "ns3/tcp-rst-ns3-version.h"
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <stdexcept>
 
@@ -69,6 +71,32 @@ CaseOptions::AddTime(const std::string& name, const std::string& help, Time& val
 }
 
 void
+CaseOptions::AddOutputDirectory(const std::string& name,
+                                const std::string& help,
+                                std::string& value)
+{
+    m_cmd.AddValue(name, help, value);
+    m_declared[name] = [](const std::string& text) -> std::string
+    {
+        if (text.empty())
+        {
+            return "a directory path (not empty)";
+        }
+        std::error_code error;
+        std::filesystem::create_directories(text, error);
+        if (!std::filesystem::is_directory(text))
+        {
+            return "a directory that exists or can be created (" +
+                   (error ? error.message() : std::string("not a directory")) + ")";
+        }
+        std::string probe = text + "/.tcp-rst-write-test";
+        bool writable = std::ofstream(probe).good();
+        std::filesystem::remove(probe, error);
+        return writable ? "" : "a directory this process can write in";
+    };
+}
+
+void
 CaseOptions::CheckArguments(const std::vector<std::string>& args) const
 {
     for (const std::string& arg : args)
@@ -122,7 +150,7 @@ CaseOptions::CheckArguments(const std::vector<std::string>& args) const
         {
             valid += " --" + known;
         }
-        throw std::invalid_argument("unknown option '" + arg + "'; this case takes" + valid +
+        throw std::invalid_argument("unknown option '" + arg + "'; accepted:" + valid +
                                     ", ns-3 global values (e.g. --RngRun=N), "
                                     "--ns3::Type::Attribute=value and --PrintHelp");
     }

@@ -50,6 +50,15 @@ class CaseOptions
     void AddTime(const std::string& name, const std::string& help, Time& value);
 
     /**
+     * \brief Declare an output directory parameter: not empty, a directory (created if
+     * missing) in which a file can be written.
+     * \param name parameter name
+     * \param help help text
+     * \param value where the value goes; its current value is the default
+     */
+    void AddOutputDirectory(const std::string& name, const std::string& help, std::string& value);
+
+    /**
      * \brief Refuse arguments that name no parameter (of the case, of the runner, an ns-3
      * global value such as RngRun, or an ns-3 --Print option) or whose value the parameter
      * cannot hold.

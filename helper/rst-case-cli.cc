@@ -77,6 +77,18 @@ ApplyAttributeDefaults(std::vector<std::string>& args)
     }
 }
 
+void
+ParseArguments(CommandLine& cmd, const std::string& program, std::vector<std::string> args)
+{
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(program.c_str()));
+    for (std::string& arg : args)
+    {
+        argv.push_back(arg.data());
+    }
+    cmd.Parse(static_cast<int>(argv.size()), argv.data());
+}
+
 int
 RunOne(const std::string& name, std::vector<std::string> args, const std::string& program)
 {
@@ -92,20 +104,14 @@ RunOne(const std::string& name, std::vector<std::string> args, const std::string
     CommandLine cmd(program);
     cmd.Usage(rstCase->GetTitle() + "\nExpected: " + rstCase->GetExpected());
     CaseOptions declared(cmd);
-    declared.Add(
+    declared.AddOutputDirectory(
         "out", "write client.pcap, server.pcap, resets.csv, ladder.txt here", options.outDir);
     declared.Add(
         "stock", "select stock ns-3 behaviour for every policy (for comparison)", options.stock);
     declared.Add("quiet", "print only the verdict", quiet);
     rstCase->AddOptions(declared);
     declared.CheckArguments(args);
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(program.c_str()));
-    for (std::string& arg : args)
-    {
-        argv.push_back(arg.data());
-    }
-    cmd.Parse(static_cast<int>(argv.size()), argv.data());
+    ParseArguments(cmd, program, args);
 
     CaseResult result = RstCaseRunner::Run(*rstCase, options);
     if (!quiet)
@@ -126,13 +132,15 @@ RunOne(const std::string& name, std::vector<std::string> args, const std::string
 int
 RunDemo(std::vector<std::string> args, const std::string& program)
 {
-    std::string out = TakeValue(args, "--out");
-    bool stock = TakeFlag(args, "--stock");
-    if (!args.empty())
-    {
-        throw std::invalid_argument("--demo takes only --out=DIR and --stock, not '" + args[0] +
-                                    "'");
-    }
+    std::string out;
+    bool stock = false;
+    CommandLine cmd(program);
+    cmd.Usage("Runs every case and prints the verdict table.");
+    CaseOptions declared(cmd);
+    declared.AddOutputDirectory("out", "write each case's outputs in DIR/CASE", out);
+    declared.Add("stock", "select stock ns-3 behaviour for every policy", stock);
+    declared.CheckArguments(args);
+    ParseArguments(cmd, program, args);
     std::vector<CaseResult> results;
     for (const std::string& name : RstCaseCatalog::GetNames())
     {

@@ -234,7 +234,10 @@ TcpLadderRecorder::Write(std::ostream& os) const
     auto ms = [t0](Time t)
     {
         char buffer[32];
-        std::snprintf(buffer, sizeof(buffer), "%10.3f", (t - t0).GetSeconds() * 1000.0);
+        // Integer nanoseconds: a note before the first segment is a negative time, which
+        // ns-3's int64x64 conversion to double handles with undefined shifts.
+        double milliseconds = static_cast<double>((t - t0).GetNanoSeconds()) / 1e6;
+        std::snprintf(buffer, sizeof(buffer), "%10.3f", milliseconds);
         return std::string(buffer);
     };
 

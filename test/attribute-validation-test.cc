@@ -163,8 +163,7 @@ TEST_F(RunnerCommandLine, UnknownOptionIsNamedWithExitTwo)
 {
     auto [status, output] = Runner("--case=no-listen --bogus=1");
     EXPECT_EQ(status, 2) << "ns-3's CommandLine would exit 1, like a failed case";
-    EXPECT_NE(output.find("unknown option '--bogus=1'; this case takes"), std::string::npos)
-        << output;
+    EXPECT_NE(output.find("unknown option '--bogus=1'; accepted:"), std::string::npos) << output;
     EXPECT_NE(output.find("--boundPort"), std::string::npos) << output;
 }
 
@@ -190,6 +189,28 @@ TEST_F(RunnerCommandLine, FailedCaseExitsOneAndHelpExitsZero)
     auto [help, helpOutput] = Runner("--case=no-listen --PrintHelp");
     EXPECT_EQ(help, 0) << helpOutput;
     EXPECT_NE(helpOutput.find("--boundPort"), std::string::npos) << helpOutput;
+}
+
+TEST_F(RunnerCommandLine, OutputDirectoryMustBeAWritableDirectory)
+{
+    for (const char* args : {"--case=no-listen --out=", "--demo --out="})
+    {
+        auto [status, output] = Runner(args);
+        EXPECT_EQ(status, 2) << args << ": " << output;
+        EXPECT_NE(output.find("invalid value '' for --out; allowed: a directory path"),
+                  std::string::npos)
+            << output;
+    }
+    auto [status, output] = Runner("--case=no-listen --out=/etc/passwd");
+    EXPECT_EQ(status, 2) << "ns-3's pcap writer aborted (134)";
+    EXPECT_NE(output.find("for --out; allowed: a directory that exists or can be created"),
+              std::string::npos)
+        << output;
+    auto [demo, demoOutput] = Runner("--demo --bogus");
+    EXPECT_EQ(demo, 2) << demoOutput;
+    EXPECT_NE(demoOutput.find("unknown option '--bogus'; accepted: --out --stock"),
+              std::string::npos)
+        << demoOutput;
 }
 
 TEST_F(RunnerCommandLine, MissingCaseIsRefused)
