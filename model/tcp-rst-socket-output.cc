@@ -93,6 +93,13 @@ TcpRstSocket::SendActiveReset(RstReason reason)
     m_rstTcp->SendReset(reason, reset, ends.local, ends.peer, m_boundnetdevice);
 }
 
+uint16_t
+TcpRstSocket::GetPeerPort() const
+{
+    Ends ends;
+    return GetEnds(&ends) ? ends.peerPort : 0;
+}
+
 bool
 TcpRstSocket::GetEnds(Ends* ends) const
 {

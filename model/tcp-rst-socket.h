@@ -86,6 +86,8 @@ class TcpRstSocket : public TcpSocketBase
     SequenceNumber32 GetRcvNxt() const;
     /// \return SND.NXT (counting a FIN once sent, once)
     SequenceNumber32 GetSndNxt() const;
+    /// \return the peer's port, or 0 without an endpoint
+    uint16_t GetPeerPort() const;
     /// \return RCV.WND: the window last advertised (also after the peer's FIN)
     uint32_t GetRcvWnd() const;
     /**

@@ -6,6 +6,7 @@
 
 #include "case-test-util.h"
 
+#include "ns3/connection-state-driver.h"
 #include "ns3/tcp-rst-socket.h"
 #include "ns3/tcp-segment-filter.h"
 
@@ -22,15 +23,6 @@ enum class Ip
 {
     V4,
     V6,
-};
-
-/// What an application saw on one socket (its callbacks).
-struct AppView
-{
-    bool connected{false};     //!< connect succeeded
-    bool connectFailed{false}; //!< connect failed
-    bool normalClose{false};   //!< NotifyNormalClose
-    bool errorClose{false};    //!< NotifyErrorClose
 };
 
 /**
@@ -124,27 +116,17 @@ class ConnectionHarness
     CaseTopology topology; //!< the hosts
 
   private:
-    void Listen();
-    void ConnectNow();
-    void Connect();
-    void ExchangeData();
-    void Watch(Ptr<TcpRstSocket> socket, AppView* view, bool* reads);
+    /// \return the one connection
+    const ConnectionStateDriver::Connection& Connection() const;
 
-    Ip m_ip;                                     //!< IP version
-    std::unique_ptr<TcpLadderRecorder> m_ladder; //!< client and server devices
-    Ptr<TcpSegmentFilter> m_fromClient;          //!< router, segments from the client
-    Ptr<TcpSegmentFilter> m_fromServer;          //!< router, segments from the server
-    Ptr<TcpRstSocket> m_listener;                //!< the server's listener
-    Ptr<TcpRstSocket> m_client;                  //!< client socket
-    Ptr<TcpRstSocket> m_server;                  //!< server connection socket
-    bool m_subjectIsClient{false};               //!< which one is the subject
-    AppView m_clientApp;                         //!< client application
-    AppView m_serverApp;                         //!< server application
-    bool m_clientReads{true};                    //!< client application drains its socket
-    bool m_serverReads{true};                    //!< server application drains its socket
-    std::vector<TcpResetEvent> m_resets;         //!< every reset sent or received
-    std::size_t m_segmentMark{0};                //!< ladder size at the end of Bring()
-    std::size_t m_resetMark{0};                  //!< m_resets size at the end of Bring()
+    Ip m_ip;                                         //!< IP version
+    std::unique_ptr<TcpLadderRecorder> m_ladder;     //!< client and server devices
+    Ptr<TcpSegmentFilter> m_fromClient;              //!< router, segments from the client
+    Ptr<TcpSegmentFilter> m_fromServer;              //!< router, segments from the server
+    std::unique_ptr<ConnectionStateDriver> m_driver; //!< brings the connection into a state
+    std::vector<TcpResetEvent> m_resets;             //!< every reset sent or received
+    std::size_t m_segmentMark{0};                    //!< ladder size at the end of Bring()
+    std::size_t m_resetMark{0};                      //!< m_resets size at the end of Bring()
 };
 
 /// \param ip an IP version \return "Ipv4" or "Ipv6" (test name suffix)
