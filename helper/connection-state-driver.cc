@@ -92,7 +92,8 @@ ConnectionStateDriver::Watch(Ptr<TcpRstSocket> socket, AppView* view, bool clien
     socket->SetRecvCallback(Callback<void, Ptr<Socket>>(
         [reads](Ptr<Socket> s)
         {
-            while (*reads && s->Recv())
+            // An empty packet is the end of stream (ns-3 returns it forever in CLOSE_WAIT).
+            for (Ptr<Packet> p = *reads ? s->Recv() : nullptr; p && p->GetSize() > 0; p = s->Recv())
             {
             }
         }));

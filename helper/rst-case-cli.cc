@@ -9,8 +9,10 @@
 
 #include "ns3/command-line.h"
 #include "ns3/config.h"
+#include "ns3/tcp-rst-fuzzer.h"
 #include "ns3/tcp-rst-policies.h"
 
+#include <algorithm>
 #include <iostream>
 #include <stdexcept>
 #include <vector>
@@ -130,6 +132,62 @@ RunOne(const std::string& name, std::vector<std::string> args, const std::string
 }
 
 int
+RunFuzz(std::vector<std::string> args, const std::string& program)
+{
+    FuzzOptions options;
+    uint64_t count = options.count;
+    uint32_t seed = options.seed;
+    uint32_t timeLimit = 600;
+    CommandLine cmd(program);
+    cmd.Usage("Sends random crafted segments to connections in every state and counts what "
+              "ends them (TcpRstFuzzer).");
+    CaseOptions declared(cmd);
+    declared.Add("count", "crafted segments in all, [1, 2^64)", count);
+    declared.Add("seed", "RNG seed, [1, 2^32)", seed);
+    declared.Add("stock", "every policy Stock", options.stock);
+    std::string only;
+    declared.Add("situation", "fuzz only this situation (LISTEN, SYN_SENT ... UNBOUND)", only);
+    declared.Add("timeLimit",
+                 "seconds each situation may take before it counts as a hang "
+                 "(0: no limit)",
+                 timeLimit);
+    declared.CheckArguments(args);
+    ParseArguments(cmd, program, args);
+    if (count == 0 || seed == 0)
+    {
+        throw std::invalid_argument("--count and --seed must be at least 1");
+    }
+    options.count = count;
+    options.seed = seed;
+    options.timeLimitSeconds = timeLimit;
+    std::vector<std::string> all = TcpRstFuzzer::Situations();
+    if (!only.empty() && std::find(all.begin(), all.end(), only) == all.end())
+    {
+        std::string valid;
+        for (const std::string& name : all)
+        {
+            valid += " " + name;
+        }
+        throw std::invalid_argument("invalid value '" + only +
+                                    "' for --situation; allowed:" + valid);
+    }
+    if (!only.empty())
+    {
+        options.situations = {only};
+    }
+    std::vector<FuzzReport> reports = TcpRstFuzzer::Run(options);
+    TcpRstFuzzer::Print(reports, std::cout);
+    for (const FuzzReport& r : reports)
+    {
+        if (r.notAsLinux != 0 || !r.failure.empty())
+        {
+            return kExitFail;
+        }
+    }
+    return 0;
+}
+
+int
 RunDemo(std::vector<std::string> args, const std::string& program)
 {
     std::string out;
@@ -190,6 +248,10 @@ RunCaseCommandLine(int argc, char** argv, const std::string& fixedCase)
         {
             std::cout << RstCaseCatalog::Describe();
             return 0;
+        }
+        if (TakeFlag(args, "--fuzz"))
+        {
+            return RunFuzz(args, program);
         }
         if (TakeFlag(args, "--demo"))
         {

@@ -37,7 +37,37 @@ TcpRstSocket::OnSynchronizedSegment(const Segment& s)
     {
         return Handled::YES; // SKB_DROP_REASON_TCP_FLAGS: no ACK, RST or SYN
     }
+    if (m_state == CLOSING || m_state == LAST_ACK)
+    {
+        return OnAckAfterBothFins(s);
+    }
     return Handled::NO;
+}
+
+// Linux tcp_rcv_state_process(), cases TCP_CLOSING and TCP_LAST_ACK: only the ACK of our FIN
+// (SND.UNA == SND.NXT) moves on: to TIME_WAIT from CLOSING, to CLOSED from LAST_ACK; anything
+// else is a duplicate. (TcpSocketBase closes on any FIN+ACK whatever its numbers, and resets on
+// an ECE or CWR flag.)
+TcpRstSocket::Handled
+TcpRstSocket::OnAckAfterBothFins(const Segment& s)
+{
+    if (s.header.GetAckNumber() != GetSndNxt())
+    {
+        if (s.flags & TcpHeader::FIN)
+        {
+            TcpSocketBase::SendEmptyPacket(TcpHeader::ACK); // the peer's FIN again
+        }
+        return Handled::YES;
+    }
+    if (m_state == CLOSING)
+    {
+        TimeWait();
+    }
+    else
+    {
+        CloseAndNotify();
+    }
+    return Handled::YES;
 }
 
 // RFC 5961 3.2 / 4.2: the challenge ACK (seq = SND.NXT, ack = RCV.NXT).

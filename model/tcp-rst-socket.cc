@@ -183,13 +183,13 @@ void
 TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const Address& toAddress)
 {
     Ptr<TcpRstSocket> self = this; // closing may drop the last other reference
-    // Fast path: an ACK without SYN or RST on a synchronized connection meets no policy here;
-    // only the others pay for parsing the header twice.
+    // Fast path: an ACK without SYN or RST on ESTABLISHED, FIN_WAIT_1/2, CLOSE_WAIT or
+    // TIME_WAIT meets no policy here; only the others pay for parsing the header twice.
     uint8_t rawFlags = PeekTcpFlags(packet);
     bool isReset = rawFlags & TcpHeader::RST;
     bool plainAck = (rawFlags & TcpHeader::ACK) && !(rawFlags & (TcpHeader::SYN | TcpHeader::RST));
     if (!plainAck || m_state == LISTEN || m_state == SYN_SENT || m_state == SYN_RCVD ||
-        m_state == CLOSED)
+        m_state == CLOSED || m_state == CLOSING || m_state == LAST_ACK)
     {
         Segment s{packet, TcpHeader(), 0, 0, fromAddress, toAddress};
         s.payloadSize = packet->GetSize() - packet->PeekHeader(s.header);

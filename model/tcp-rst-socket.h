@@ -174,6 +174,7 @@ class TcpRstSocket : public TcpSocketBase
     // tcp-rst-socket-validate.cc
     Handled OnSynchronizedSegment(const Segment& s);
     Handled OnSynchronizedReset(const Segment& s);
+    Handled OnAckAfterBothFins(const Segment& s);
     void SendChallengeAck();
     // tcp-rst-socket-close.cc
     Handled OnClosedSegment(const Segment& s);

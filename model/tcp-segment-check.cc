@@ -5,6 +5,7 @@
 
 #include "ns3/header.h"
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -104,13 +105,14 @@ class RawTcpHeaderBytes : public Header
 bool
 SanitizeTcpOptions(uint8_t* options, uint32_t length)
 {
-    bool changed = false;
-    auto fill = [&changed, options](uint32_t from, uint32_t to, uint8_t value)
+    bool malformed = false;
+    // From \p from on Linux reads nothing more: NOPs, because ns-3 sizes a header from the
+    // options it keeps and would take padding after an EOL for payload.
+    auto stop = [options, length](uint32_t from)
     {
-        for (uint32_t k = from; k < to; ++k)
+        for (uint32_t k = from; k < length; ++k)
         {
-            changed = changed || options[k] != value;
-            options[k] = value;
+            options[k] = kNop;
         }
     };
     uint32_t i = 0;
@@ -119,7 +121,7 @@ SanitizeTcpOptions(uint8_t* options, uint32_t length)
         uint8_t kind = options[i];
         if (kind == kEol)
         {
-            fill(i, length, kEol); // ns-3 reads what follows EOL as padding
+            stop(i);
             break;
         }
         if (kind == kNop)
@@ -130,7 +132,8 @@ SanitizeTcpOptions(uint8_t* options, uint32_t length)
         uint32_t size = i + 1 < length ? options[i + 1] : 0;
         if (size < 2 || size > length - i)
         {
-            fill(i, length, kEol); // silly or partial option: Linux stops parsing here
+            malformed = true; // silly or partial option: Linux stops parsing here
+            stop(i);
             break;
         }
         uint8_t required = RequiredLength(kind);
@@ -138,11 +141,12 @@ SanitizeTcpOptions(uint8_t* options, uint32_t length)
                                    : kind == 5 && size >= 10 && (size - 2) % 8 == 0; // SACK
         if (!known)
         {
-            fill(i, i + size, kNop); // Linux ignores it
+            malformed = true; // Linux ignores it
+            std::fill(options + i, options + i + size, kNop);
         }
         i += size;
     }
-    return changed;
+    return malformed;
 }
 
 bool
@@ -153,13 +157,14 @@ MakeTcpOptionsParsable(Ptr<Packet> segment)
     uint32_t headerLength = (fixed[12] >> 4) * 4u;
     std::vector<uint8_t> header(headerLength);
     segment->CopyData(header.data(), headerLength);
-    if (!SanitizeTcpOptions(header.data() + 20, headerLength - 20))
+    std::vector<uint8_t> original = header;
+    bool malformed = SanitizeTcpOptions(header.data() + 20, headerLength - 20);
+    if (header != original)
     {
-        return false;
+        segment->RemoveAtStart(headerLength);
+        segment->AddHeader(RawTcpHeaderBytes(std::move(header)));
     }
-    segment->RemoveAtStart(headerLength);
-    segment->AddHeader(RawTcpHeaderBytes(std::move(header)));
-    return true;
+    return malformed;
 }
 
 uint8_t

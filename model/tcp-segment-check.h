@@ -44,23 +44,24 @@ uint8_t PeekTcpFlags(Ptr<const Packet> segment);
  * options it survives, with the meaning Linux gives them.
  *
  * Linux stops parsing at EOL, at an option whose length byte is missing, below 2 or past the
- * end ("silly" or partial options): the rest becomes EOL here. It ignores a known option whose
- * length is not the one it must have, and any option it does not know: those become NOPs. MSS
- * (4), window scale (3), SACK-permitted (2), SACK (2 + 8n, n >= 1) and timestamps (10) with
- * their exact lengths are kept.
+ * end ("silly" or partial options). It ignores a known option whose length is not the one it
+ * must have, and any option it does not know. All of these become NOPs (also the padding after
+ * an EOL: ns-3 sizes a header from the options it keeps, and took such padding for payload).
+ * MSS (4), window scale (3), SACK-permitted (2), SACK (2 + 8n, n >= 1) and timestamps (10)
+ * with their exact lengths are kept.
  *
  * \param options the options bytes (after the 20-byte fixed header)
  * \param length how many
- * \return true when a byte was changed
+ * \return true when an option was malformed (an EOL and its padding are not)
  */
 bool SanitizeTcpOptions(uint8_t* options, uint32_t length);
 
 /**
  * \ingroup tcp-rst
- * \brief Apply SanitizeTcpOptions() to a well-formed segment in place (header bytes replaced,
- * payload and packet tags kept).
+ * \brief Apply SanitizeTcpOptions() to a well-formed segment in place (header bytes replaced
+ * when they change, payload and packet tags kept).
  * \param segment a segment for which TcpHeaderIsWellFormed() holds
- * \return true when its options were rewritten
+ * \return true when an option was malformed
  */
 bool MakeTcpOptionsParsable(Ptr<Packet> segment);
 

@@ -70,12 +70,15 @@ TEST(OptionsArea, ParsedAsLinuxTcpParseOptions)
     // An unknown kind of a sane length is ignored.
     EXPECT_EQ(Sanitized({99, 3, 9, 1}), (Bytes{1, 1, 1, 1}));
     // Length 0 or 1 ("silly"), past the end ("partial") or missing: Linux stops parsing.
-    EXPECT_EQ(Sanitized({99, 0, 1, 1}), (Bytes{0, 0, 0, 0}));
-    EXPECT_EQ(Sanitized({1, 2, 1, 7}), (Bytes{1, 0, 0, 0}));
-    EXPECT_EQ(Sanitized({1, 8, 10, 0}), (Bytes{1, 0, 0, 0}));
-    EXPECT_EQ(Sanitized({1, 1, 1, 8}), (Bytes{1, 1, 1, 0}));
-    // After EOL everything is padding.
-    EXPECT_EQ(Sanitized({0, 2, 4, 5}), (Bytes{0, 0, 0, 0}));
+    EXPECT_EQ(Sanitized({99, 0, 1, 1}), (Bytes{1, 1, 1, 1}));
+    EXPECT_EQ(Sanitized({1, 2, 1, 7}), (Bytes{1, 1, 1, 1}));
+    EXPECT_EQ(Sanitized({1, 8, 10, 0}), (Bytes{1, 1, 1, 1}));
+    EXPECT_EQ(Sanitized({1, 1, 1, 8}), (Bytes{1, 1, 1, 1}));
+    // EOL and what follows become NOPs: ns-3 took padding after an EOL for payload.
+    EXPECT_EQ(Sanitized({0, 2, 4, 5}), (Bytes{1, 1, 1, 1}));
+    Bytes eolPadding = {2, 4, 5, 0xb4, 0, 0, 0, 0};
+    EXPECT_FALSE(SanitizeTcpOptions(eolPadding.data(), eolPadding.size())) << "not malformed";
+    EXPECT_EQ(eolPadding, (Bytes{2, 4, 5, 0xb4, 1, 1, 1, 1}));
 }
 
 using MalformedOptions = TcpRstTest;
@@ -97,6 +100,8 @@ TEST_F(MalformedOptions, AreIgnoredAsLinuxDoesAndTheSynIsAnswered)
         SynWithOptions(40003, {5, 5, 7, 7, 7, 1, 1}),       // SACK of length 5: ns-3 looped
         SynWithOptions(40004, {8, 10, 0, 0}),               // timestamps past the end
         SynWithOptions(40005, {2, 4, 5, 0xb4, 1, 3, 3, 7}), // well formed: kept
+        // EOL, then junk: ns-3 took the 7 bytes after the EOL for payload
+        SynWithOptions(40006, {0, 6, 1, 4, 8, 0x94, 0x3a, 9}),
     };
     Ptr<Node> client = scene.topology.client;
     Ipv4Address server = scene.topology.serverAddress;
@@ -117,7 +122,12 @@ TEST_F(MalformedOptions, AreIgnoredAsLinuxDoesAndTheSynIsAnswered)
             synAcks.push_back(std::to_string(s.clientPort));
         }
     }
-    EXPECT_EQ(synAcks, (std::vector<std::string>{"40001", "40002", "40003", "40004", "40005"}));
+    EXPECT_EQ(synAcks,
+              (std::vector<std::string>{"40001", "40002", "40003", "40004", "40005", "40006"}));
+    for (const LadderSegment& s : scene.ladder->GetSegments())
+    {
+        EXPECT_EQ(s.length, 0u) << s.Summary() << ": no option byte is payload";
+    }
     const TcpRstCounters& c = scene.topology.ServerTcp()->GetCounters();
     EXPECT_EQ(c.Get(TcpStat::OptionsIgnored), 4u);
     EXPECT_EQ(c.Get(TcpStat::InErrs), 0u);

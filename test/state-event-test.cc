@@ -685,6 +685,16 @@ TEST_F(SynRcvdFlags, TheRequestsOwnSynAgainGetsTheSynAckAgain)
     EXPECT_EQ(Count(h, TcpStat::EmbryonicRsts), 0u);
 }
 
+TEST_F(SynRcvdFlags, SynAckWithTheRequestsOwnSeqIsOutOfWindowAndGetsAnAck)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::SYN_RCVD);
+    h.Inject(TcpHeader::SYN | TcpHeader::ACK, -1, 0, 0); // tcp_in_window(): ends at RCV.NXT
+    EXPECT_EQ(h.NewSegments(), (Lines{"C>S SA 0 1", "S>C A 1 1"}));
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::SYN_RCVD);
+}
+
 TEST_F(SynRcvdFlags, BareDataIsDroppedNotAHandshake)
 {
     TcpRstHelper rst;
