@@ -12,6 +12,7 @@
 #include "ns3/tcp-segment-filter.h"
 #include "ns3/tcp-segment-injector.h"
 
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -228,6 +229,37 @@ TEST_F(Filter, DelayedSegmentArrivesLater)
 TEST_F(Filter, OnlyPointToPointDevicesAreSupported)
 {
     EXPECT_THROW(TcpSegmentFilter::Install(CreateObject<SimpleNetDevice>()), std::invalid_argument);
+}
+
+} // namespace test
+} // namespace ns3
+
+namespace ns3
+{
+namespace test
+{
+
+using LadderText = TcpRstTest;
+
+// A note before the first segment has a negative time (ns-3's int64x64 conversion of a negative
+// time to double shifted a negative value: UBSan).
+TEST_F(LadderText, NotesBeforeTheFirstSegmentHaveNegativeTimes)
+{
+    TcpRstHelper rst;
+    Scene scene(rst);
+    TcpLadderRecorder* ladder = scene.ladder.get();
+    Simulator::Schedule(Seconds(1), [ladder]() { ladder->Note("[script] before"); });
+    TcpSegmentSpec syn;
+    syn.sourcePort = 40000;
+    syn.destinationPort = 6000;
+    syn.flags = TcpHeader::SYN;
+    TcpSegmentInjector::Schedule(
+        MilliSeconds(1500), scene.topology.client, scene.topology.serverAddress, syn);
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    std::ostringstream text;
+    ladder->Write(text);
+    EXPECT_NE(text.str().find("  -500.000  # [script] before\n"), std::string::npos) << text.str();
 }
 
 } // namespace test
