@@ -281,7 +281,12 @@ LinuxEndsIt(const Subject& s)
                                         s.rcvNxt,
                                         s.rcvNxt + SequenceNumber32(s.rcvWnd));
     case TcpSocket::LAST_ACK:
-        return ExactRst(s) || (!rst && !syn && ack && s.ack == s.sndNxt);
+    {
+        // the ACK of our FIN, in the window (tcp_sequence(); RCV.WUP = RCV.NXT here)
+        bool acceptable = s.seq + SequenceNumber32(s.length) >= s.rcvNxt &&
+                          s.seq <= s.rcvNxt + SequenceNumber32(s.rcvWnd);
+        return ExactRst(s) || (!rst && !syn && ack && s.ack == s.sndNxt && acceptable);
+    }
     case TcpSocket::LISTEN:
         return false;
     default:

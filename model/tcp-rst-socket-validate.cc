@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // TcpRstSocket in the synchronized states: is a reset acceptable (RFC 5961, RFC 793)?
+#include "tcp-reset-shapes.h"
 #include "tcp-rst-l4-protocol.h"
 #include "tcp-rst-socket.h"
 
@@ -51,6 +52,16 @@ TcpRstSocket::OnSynchronizedSegment(const Segment& s)
 TcpRstSocket::Handled
 TcpRstSocket::OnAckAfterBothFins(const Segment& s)
 {
+    // tcp_sequence() first (RCV.WUP is RCV.NXT here: the peer's FIN was acked): a segment
+    // outside the window gets a duplicate ACK, whatever it acks.
+    SequenceNumber32 seq = s.header.GetSequenceNumber();
+    SequenceNumber32 end = seq + SequenceNumber32(SegmentLength(s.header, s.payloadSize));
+    SequenceNumber32 rcvNxt = GetRcvNxt();
+    if (end < rcvNxt || seq > rcvNxt + SequenceNumber32(GetRcvWnd()))
+    {
+        TcpSocketBase::SendEmptyPacket(TcpHeader::ACK);
+        return Handled::YES;
+    }
     if (s.header.GetAckNumber() != GetSndNxt())
     {
         if (s.flags & TcpHeader::FIN)

@@ -707,3 +707,58 @@ TEST_F(SynRcvdFlags, BareDataIsDroppedNotAHandshake)
 
 } // namespace test
 } // namespace ns3
+
+namespace ns3
+{
+namespace test
+{
+
+// Linux tcp_rcv_state_process() TCP_CLOSING / TCP_LAST_ACK: only the ACK of our FIN moves on.
+using BothFins = TcpRstTest;
+
+TEST_F(BothFins, ClosingReAcksTheFinAgainAndMovesOnOnlyOnTheAckOfOurFin)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::CLOSING);
+    h.Inject(TcpHeader::FIN | TcpHeader::ACK, -1, -1); // the server's FIN again, not acking ours
+    EXPECT_EQ(h.NewSegments(), (Lines{"S>C FA 201 101", "C>S A 102 202"}));
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::CLOSING) << "ns-3 closed on any FIN+ACK";
+    // The FIN again, now acking ours (with ECE, on which ns-3 reset). (A pure ACK would not
+    // get through: the harness drops the server's pure ACKs to keep the client in CLOSING.)
+    h.Inject(TcpHeader::FIN | TcpHeader::ACK | TcpHeader::ECE, -1, 0);
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::TIME_WAIT);
+    EXPECT_TRUE(h.NewResetsSent().empty());
+}
+
+TEST_F(BothFins, LastAckClosesOnlyOnTheAckOfOurFinInTheWindow)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::LAST_ACK);
+    h.Inject(TcpHeader::FIN | TcpHeader::ACK, 0, -1);
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::LAST_ACK);
+    h.Inject(TcpHeader::FIN | TcpHeader::ACK, -5000, 0); // acks our FIN, seq before the window
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::LAST_ACK);
+    EXPECT_EQ(h.NewSegments().back(), "S>C A 202 102") << "a duplicate ACK";
+    h.Inject(TcpHeader::FIN | TcpHeader::ACK | TcpHeader::CWR, 0, 0); // acks our FIN
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::CLOSED);
+    EXPECT_EQ(h.Subject()->GetSocketError(), TcpRstSocket::NO_ERROR);
+    EXPECT_TRUE(h.NewResetsSent().empty());
+}
+
+TEST_F(StockResets, StockShapeFromFinWait1UsesNs3sOwnSequenceNumber)
+{
+    TcpRstHelper rst;
+    TcpRstHelper::SetSocketDefault("ActiveResetShape", StringValue("Stock"));
+    ConnectionHarness h(rst, Ip::V4);
+    h.StopReading(ConnectionHarness::Side::CLIENT);
+    h.Bring(TcpSocket::FIN_WAIT_1);
+    h.Client()->Close();
+    h.RunFor(MilliSeconds(20));
+    // ns-3's SendEmptyPacket(RST) in FIN_WAIT_1: seq = its SND.NXT (101) + 1, no ACK flag.
+    EXPECT_EQ(h.NewSegments(), (Lines{"C>S R 102 -"}));
+}
+
+} // namespace test
+} // namespace ns3
