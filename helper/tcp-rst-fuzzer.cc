@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <cstring>
 #include <iomanip>
+#include <memory>
 #include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -295,7 +296,11 @@ LinuxEndsIt(const Subject& s)
 }
 
 std::vector<Subject>
-MakeSubjects(const std::string& situation, const Hosts& h, uint32_t count, bool* connections)
+MakeSubjects(const std::string& situation,
+             const Hosts& h,
+             uint32_t count,
+             bool* connections,
+             std::unique_ptr<ConnectionStateDriver>* driverOut)
 {
     std::vector<Subject> subjects;
     *connections = false;
@@ -305,8 +310,10 @@ MakeSubjects(const std::string& situation, const Hosts& h, uint32_t count, bool*
         {
             continue;
         }
-        auto* driver = new ConnectionStateDriver(
+        // The driver's callbacks point into it: the caller keeps it until Simulator::Destroy.
+        *driverOut = std::make_unique<ConnectionStateDriver>(
             h.client, h.server, h.serverAddress, kServerPort, h.toServer, h.toClient);
+        ConnectionStateDriver* driver = driverOut->get();
         driver->Create(count, kFirstClientPort);
         driver->Bring(state);
         for (const ConnectionStateDriver::Connection& c : driver->GetConnections())
@@ -320,8 +327,6 @@ MakeSubjects(const std::string& situation, const Hosts& h, uint32_t count, bool*
             s.peerPort = client ? kServerPort : c.clientPort;
             subjects.push_back(s);
         }
-        // The driver's callbacks point into it: keep it for the simulation's lifetime.
-        Simulator::ScheduleDestroy([driver]() { delete driver; });
         *connections = true;
         return subjects;
     }
@@ -424,8 +429,9 @@ TcpRstFuzzer::RunSituation(const std::string& situation,
         }
         Hosts h = BuildHosts(rst);
         bool connections = false;
+        std::unique_ptr<ConnectionStateDriver> driver;
         std::vector<Subject> subjects =
-            MakeSubjects(situation, h, options.connections, &connections);
+            MakeSubjects(situation, h, options.connections, &connections, &driver);
         Generator generator(index);
         for (uint32_t round = 0; round < options.rounds && report.sent < segments; ++round)
         {
