@@ -149,14 +149,17 @@ class Generator
         uint32_t dataOffset = (20 + options.size()) / 4;
         if (Int(99) < 3)
         {
-            dataOffset = Int(15); // a header that cannot be parsed
+            dataOffset = Int(15); // often a header that cannot be parsed
         }
         b[12] = static_cast<uint8_t>(dataOffset << 4);
         b[13] = s.flags;
         Put16(b, 14, Int(3) == 0 ? 0 : Int(65535));
         std::copy(options.begin(), options.end(), b.begin() + 20);
+        // A random data offset moves the header/payload boundary the receiver sees.
+        uint32_t header = dataOffset * 4;
+        uint32_t received = header >= 20 && header <= b.size() ? b.size() - header : payload;
         s.length =
-            payload + ((s.flags & TcpHeader::SYN) ? 1 : 0) + ((s.flags & TcpHeader::FIN) ? 1 : 0);
+            received + ((s.flags & TcpHeader::SYN) ? 1 : 0) + ((s.flags & TcpHeader::FIN) ? 1 : 0);
         return b;
     }
 
@@ -375,6 +378,8 @@ Judge(Subject& s, bool connections, const std::string& situation, FuzzReport& re
     if (!(s.flags & TcpHeader::RST))
     {
         ++report.killsNonRst;
+        NS_LOG_LOGIC(situation << ": " << TcpSocket::TcpStateName[s.state]
+                               << " ended by a segment without RST, flags " << int(s.flags));
     }
     else if (ExactRst(s))
     {
