@@ -90,8 +90,9 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
     ctx.fromServer = TcpSegmentFilter::Install(t.routerFromServer);
     Ptr<TcpSegmentFilter> fromClient = ctx.fromClient;
     Ptr<TcpSegmentFilter> fromServer = ctx.fromServer;
-    ladder.SetLossOracle([fromClient, fromServer](uint64_t uid)
-                         { return fromClient->WasDropped(uid) || fromServer->WasDropped(uid); });
+    ladder.SetLossOracle(
+        [fromClient, fromServer](uint64_t uid, uint32_t copy)
+        { return fromClient->WasDropped(uid, copy) || fromServer->WasDropped(uid, copy); });
 
     CaseResult result;
     result.name = rstCase.GetName();

@@ -112,7 +112,7 @@ TcpLadderRecorder::Watch(Ptr<NetDevice> device)
 }
 
 void
-TcpLadderRecorder::SetLossOracle(std::function<bool(uint64_t)> isLost)
+TcpLadderRecorder::SetLossOracle(std::function<bool(uint64_t, uint32_t)> isLost)
 {
     m_isLost = std::move(isLost);
 }
@@ -143,6 +143,7 @@ TcpLadderRecorder::OnTransmit(Ptr<const Packet> packet)
     raw.header = frame.header;
     raw.payloadSize = frame.payloadSize;
     raw.uid = packet->GetUid();
+    raw.copy = m_copiesSent[raw.uid]++;
     TcpRstReasonTag tag;
     if (packet->PeekPacketTag(tag))
     {
@@ -175,7 +176,7 @@ TcpLadderRecorder::Resolve(std::vector<NoteLine>* isnNotes) const
         s.length = raw.payloadSize;
         s.header = h;
         s.options = OptionText(h);
-        s.lost = m_isLost && m_isLost(raw.uid);
+        s.lost = m_isLost && m_isLost(raw.uid, raw.copy);
         s.injected = raw.tagReason == RstReason::INJECTED;
         if ((flags & TcpHeader::RST) && raw.tagReason)
         {

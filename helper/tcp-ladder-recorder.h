@@ -11,6 +11,7 @@
 #include "ns3/tcp-header.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -69,8 +70,9 @@ class TcpLadderRecorder
      */
     void Watch(Ptr<NetDevice> device);
 
-    /// \param isLost tells whether a packet uid was dropped on the way
-    void SetLossOracle(std::function<bool(uint64_t)> isLost);
+    /// \param isLost tells whether a copy (0, 1 ... in sending order) of a packet uid was
+    /// dropped on the way (TCP retransmits a segment as a copy with the same uid)
+    void SetLossOracle(std::function<bool(uint64_t, uint32_t)> isLost);
 
     /// \param text an application or script event, recorded at the current time
     void Note(const std::string& text);
@@ -92,6 +94,7 @@ class TcpLadderRecorder
         TcpHeader header;                   //!< header
         uint32_t payloadSize;               //!< payload bytes
         uint64_t uid;                       //!< packet uid
+        uint32_t copy;                      //!< which copy of that uid (retransmissions)
         std::optional<RstReason> tagReason; //!< reason tag
     };
 
@@ -104,12 +107,13 @@ class TcpLadderRecorder
 
     std::vector<LadderSegment> Resolve(std::vector<NoteLine>* isnNotes) const;
 
-    std::string m_name;                     //!< ladder name
-    Address m_client;                       //!< client address (IPv4 or IPv6)
-    Address m_server;                       //!< server address
-    std::vector<Raw> m_raw;                 //!< recorded segments
-    std::vector<NoteLine> m_notes;          //!< '#' lines
-    std::function<bool(uint64_t)> m_isLost; //!< loss oracle
+    std::string m_name;                               //!< ladder name
+    Address m_client;                                 //!< client address (IPv4 or IPv6)
+    Address m_server;                                 //!< server address
+    std::vector<Raw> m_raw;                           //!< recorded segments
+    std::vector<NoteLine> m_notes;                    //!< '#' lines
+    std::function<bool(uint64_t, uint32_t)> m_isLost; //!< loss oracle
+    std::map<uint64_t, uint32_t> m_copiesSent;        //!< copies recorded per uid
 };
 
 } // namespace ns3

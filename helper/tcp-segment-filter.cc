@@ -107,9 +107,9 @@ TcpSegmentFilter::Delay(SegmentPredicate predicate, Time delay, uint32_t first, 
 }
 
 bool
-TcpSegmentFilter::WasDropped(uint64_t uid) const
+TcpSegmentFilter::WasDropped(uint64_t uid, uint32_t copy) const
 {
-    return m_dropped.count(uid) != 0;
+    return m_dropped.count({uid, copy}) != 0;
 }
 
 uint32_t
@@ -137,6 +137,8 @@ TcpSegmentFilter::DoCorrupt(Ptr<Packet> p)
     {
         return false;
     }
+    // TCP retransmits a segment as a copy of the same packet (same uid): count the copies.
+    uint32_t copy = m_copiesSeen[p->GetUid()]++;
 
     for (Rule& rule : m_rules)
     {
@@ -152,7 +154,7 @@ TcpSegmentFilter::DoCorrupt(Ptr<Packet> p)
         if (rule.delay.IsZero())
         {
             NS_LOG_INFO("drop " << segment.header);
-            m_dropped.insert(p->GetUid());
+            m_dropped.insert({p->GetUid(), copy});
             return true;
         }
         NS_LOG_INFO("delay " << segment.header << " by " << rule.delay);
@@ -174,6 +176,7 @@ TcpSegmentFilter::DoReset()
         rule.matched = 0;
     }
     m_dropped.clear();
+    m_copiesSeen.clear();
     m_delayed = 0;
 }
 

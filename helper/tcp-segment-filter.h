@@ -13,7 +13,9 @@
 
 #include <functional>
 #include <limits>
+#include <map>
 #include <set>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -77,8 +79,13 @@ class TcpSegmentFilter : public ErrorModel
                uint32_t first = 0,
                uint32_t count = std::numeric_limits<uint32_t>::max());
 
-    /// \param uid a packet uid \return true when this filter dropped that packet
-    bool WasDropped(uint64_t uid) const;
+    /**
+     * \param uid a packet uid
+     * \param copy which copy of it (TCP retransmits a segment as a copy with the same uid),
+     * counted from 0 in the order they reached this filter
+     * \return true when this filter dropped that copy
+     */
+    bool WasDropped(uint64_t uid, uint32_t copy) const;
     /// \return number of segments dropped
     uint32_t GetDropCount() const;
     /// \return number of segments delayed
@@ -109,10 +116,11 @@ class TcpSegmentFilter : public ErrorModel
         uint32_t matched{0};        //!< matching segments seen so far
     };
 
-    Ptr<NetDevice> m_device;      //!< where delayed segments are re-delivered
-    std::vector<Rule> m_rules;    //!< the rules, first match wins
-    std::set<uint64_t> m_dropped; //!< uids dropped
-    uint32_t m_delayed{0};        //!< segments delayed
+    Ptr<NetDevice> m_device;                           //!< where delayed segments are re-delivered
+    std::vector<Rule> m_rules;                         //!< the rules, first match wins
+    std::set<std::pair<uint64_t, uint32_t>> m_dropped; //!< (uid, copy) dropped
+    std::map<uint64_t, uint32_t> m_copiesSeen;         //!< TCP copies seen per uid
+    uint32_t m_delayed{0};                             //!< segments delayed
 };
 
 } // namespace ns3

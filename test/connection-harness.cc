@@ -41,8 +41,9 @@ ConnectionHarness::ConnectionHarness(TcpRstHelper& rst, Ip ip)
     m_fromServer = TcpSegmentFilter::Install(topology.routerFromServer);
     Ptr<TcpSegmentFilter> fromClient = m_fromClient;
     Ptr<TcpSegmentFilter> fromServer = m_fromServer;
-    m_ladder->SetLossOracle([fromClient, fromServer](uint64_t uid)
-                            { return fromClient->WasDropped(uid) || fromServer->WasDropped(uid); });
+    m_ladder->SetLossOracle(
+        [fromClient, fromServer](uint64_t uid, uint32_t copy)
+        { return fromClient->WasDropped(uid, copy) || fromServer->WasDropped(uid, copy); });
     auto record = [this](const TcpResetEvent& e) { m_resets.push_back(e); };
     for (Ptr<TcpRstL4Protocol> tcp : {topology.ClientTcp(), topology.ServerTcp()})
     {
@@ -143,6 +144,12 @@ ConnectionHarness::Inject(uint8_t flags, int32_t seqOffset, int32_t ackOffset, u
     spec.ack = subject->GetSndNxt() + SequenceNumber32(ackOffset);
     TcpSegmentInjector::Send(from, to, spec);
     RunFor(MilliSeconds(20));
+}
+
+void
+ConnectionHarness::DropFromClient(SegmentPredicate predicate, uint32_t first, uint32_t count)
+{
+    m_fromClient->Drop(std::move(predicate), first, count);
 }
 
 void

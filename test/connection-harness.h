@@ -97,6 +97,14 @@ class ConnectionHarness
      */
     void Inject(uint8_t flags, int32_t seqOffset, int32_t ackOffset = 0, uint16_t window = 64240);
 
+    /**
+     * \brief Drop segments from the client on their way (e.g. to lose data after Bring()).
+     * \param predicate which segments
+     * \param first index of the first matching segment dropped
+     * \param count how many
+     */
+    void DropFromClient(SegmentPredicate predicate, uint32_t first, uint32_t count);
+
     /// \param time how long to let the simulation run
     void RunFor(Time time);
 

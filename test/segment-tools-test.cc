@@ -3,6 +3,7 @@
  */
 // TcpSegmentInjector and TcpSegmentFilter.
 #include "case-test-util.h"
+#include "connection-harness.h"
 
 #include "ns3/inet-socket-address.h"
 #include "ns3/simple-net-device.h"
@@ -188,7 +189,8 @@ TEST_F(Filter, DropsTheChosenMatchingSegmentsOnly)
         TcpSegmentInjector::Schedule(
             Seconds(1 + i), scene.topology.client, scene.topology.serverAddress, spec);
     }
-    scene.ladder->SetLossOracle([filter](uint64_t uid) { return filter->WasDropped(uid); });
+    scene.ladder->SetLossOracle([filter](uint64_t uid, uint32_t copy)
+                                { return filter->WasDropped(uid, copy); });
     Simulator::Stop(Seconds(6));
     Simulator::Run();
     EXPECT_EQ(filter->GetDropCount(), 2u);
@@ -200,6 +202,23 @@ TEST_F(Filter, DropsTheChosenMatchingSegmentsOnly)
                                         "C>S S 0 - LOST",
                                         "C>S S 0 -",
                                         "S>C RA abs:0 1"}));
+}
+
+// TCP retransmits a segment as a copy of the same packet (same uid): only the copy that was
+// dropped is LOST, the retransmission that arrives is not.
+TEST_F(Filter, OnlyTheDroppedCopyOfARetransmittedSegmentIsLost)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::ESTABLISHED, ConnectionHarness::Side::CLIENT);
+    h.DropFromClient(TcpSegmentFilter::HasPayload(), 0, 1);
+    h.Client()->Send(Create<Packet>(10), 0);
+    h.RunFor(Seconds(4)); // ns-3's first RTO is 1 s (MinRto)
+    std::vector<std::string> lines = h.NewSegments();
+    ASSERT_GE(lines.size(), 3u) << ::testing::PrintToString(lines);
+    EXPECT_EQ(lines[0], "C>S A 101 201 len=10 LOST");
+    EXPECT_EQ(lines[1], "C>S A 101 201 len=10") << "the retransmission arrived";
+    EXPECT_EQ(lines[2], "S>C A 201 111");
 }
 
 TEST_F(Filter, DelayedSegmentArrivesLater)
