@@ -62,8 +62,9 @@ TcpRstSocket::SetSocketError(SocketError error)
     m_socketErrorTrace(error);
 }
 
+// Linux tcp_done_with_error(): the error first, then CLOSE, then the application is told.
 void
-TcpRstSocket::AbortOnReset(SocketError error)
+TcpRstSocket::Abort(SocketError error)
 {
     SetSocketError(error);
     bool wasConnecting = m_state == SYN_SENT;

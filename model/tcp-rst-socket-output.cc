@@ -60,6 +60,14 @@ TcpRstSocket::SendEmptyPacket(uint8_t flags)
         (m_state == CLOSED || m_state == LISTEN || m_state == SYN_SENT || m_state == SYN_RCVD))
     {
         m_iss = m_tcb->m_nextTxSequence;
+        if (m_synCount == 0 && (m_state == SYN_SENT || m_state == SYN_RCVD))
+        {
+            // Linux tcp_write_timeout() -> tcp_write_err(): SYN (or SYN-ACK) retransmissions
+            // ran out; TcpSocketBase gives up below and tells the application.
+            SetSocketError(TIMED_OUT);
+            m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
+            m_rstTcp->GetCounters().Increment(TcpStat::AttemptFails);
+        }
     }
     TcpSocketBase::SendEmptyPacket(flags);
 }

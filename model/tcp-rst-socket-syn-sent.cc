@@ -29,7 +29,7 @@ TcpRstSocket::OnSynSentSegment(const Segment& s)
         }
         NotifyResetReceived(s, RstDisposition::CONNECTION_RESET);
         m_rstTcp->GetCounters().Increment(TcpStat::AttemptFails);
-        AbortOnReset(CONNECTION_REFUSED);
+        Abort(CONNECTION_REFUSED);
         return Handled::YES;
     }
     // Linux tcp_rcv_synsent_state_process(): without ACK, a segment that is not a SYN is

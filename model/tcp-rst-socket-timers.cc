@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // TcpRstSocket timers that differ from TcpSocketBase's.
+#include "tcp-rst-l4-protocol.h"
 #include "tcp-rst-socket.h"
 
 #include "ns3/tcp-tx-buffer.h"
@@ -20,6 +21,23 @@ TcpRstSocket::PersistTimeout()
         return;
     }
     TcpSocketBase::PersistTimeout();
+}
+
+// Linux tcp_write_timeout() -> tcp_write_err(): when data retransmissions run out the
+// connection ends with ETIMEDOUT (TcpExtTCPAbortOnTimeout), without a segment. TcpSocketBase
+// notifies the application and frees the endpoint but leaves the state as it was.
+void
+TcpRstSocket::ReTxTimeout()
+{
+    bool dataGivesUp = m_state != CLOSED && m_state != TIME_WAIT && m_state != SYN_SENT &&
+                       m_txBuffer->Size() != 0 && m_dataRetrCount == 0;
+    if (!dataGivesUp)
+    {
+        TcpSocketBase::ReTxTimeout();
+        return;
+    }
+    m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
+    Abort(TIMED_OUT);
 }
 
 } // namespace ns3

@@ -114,7 +114,7 @@ TcpRstSocket::OnSynchronizedReset(const Segment& s)
             m_rstTcp->GetCounters().Increment(TcpStat::EstabResets);
         }
         // Linux tcp_reset(): EPIPE in CLOSE_WAIT, ECONNRESET otherwise.
-        AbortOnReset(m_state == CLOSE_WAIT ? BROKEN_PIPE : CONNECTION_RESET);
+        Abort(m_state == CLOSE_WAIT ? BROKEN_PIPE : CONNECTION_RESET);
         return Handled::YES;
     case RstCheck::CHALLENGE_ACK:
         // RFC 5961 3.2: answer an in-window, inexact RST with an ACK (challenge ACK).

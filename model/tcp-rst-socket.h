@@ -119,6 +119,7 @@ class TcpRstSocket : public TcpSocketBase
                      const Address& toAddress) override;
     void SendEmptyPacket(uint8_t flags) override;
     void PersistTimeout() override;
+    void ReTxTimeout() override;
 
   private:
     /// Decisions of the policies on one incoming segment.
@@ -178,7 +179,7 @@ class TcpRstSocket : public TcpSocketBase
     void SendChallengeAck();
     // tcp-rst-socket-close.cc
     Handled OnClosedSegment(const Segment& s);
-    void AbortOnReset(SocketError error);
+    void Abort(SocketError error);
     void SetSocketError(SocketError error);
     // tcp-rst-socket-output.cc
     void SendActiveReset(RstReason reason);

@@ -762,3 +762,43 @@ TEST_F(StockResets, StockShapeFromFinWait1UsesNs3sOwnSequenceNumber)
 
 } // namespace test
 } // namespace ns3
+
+namespace ns3
+{
+namespace test
+{
+
+// Linux tcp_write_timeout() -> tcp_write_err(): retransmissions run out -> ETIMEDOUT, no segment.
+using GiveUp = TcpRstTest;
+
+TEST_F(GiveUp, DataRetransmissionsRunOutWithEtimedoutAndNoReset)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::ESTABLISHED, ConnectionHarness::Side::CLIENT);
+    h.DropFromClient(TcpSegmentFilter::HasPayload(), 0, 1000);
+    h.Client()->Send(Create<Packet>(10), 0);
+    h.RunFor(Seconds(600)); // ns-3: 6 retries, RTO from 1 s doubling
+    EXPECT_EQ(h.Client()->GetState(), TcpSocket::CLOSED) << "ns-3 left the state as it was";
+    EXPECT_EQ(h.Client()->GetSocketError(), TcpRstSocket::TIMED_OUT);
+    EXPECT_TRUE(h.SubjectApp().errorClose);
+    EXPECT_EQ(Count(h, TcpStat::AbortOnTimeout), 1u);
+    EXPECT_TRUE(h.NewResetsSent().empty()) << "Linux sends nothing when it gives up";
+}
+
+TEST_F(GiveUp, SynRetransmissionsRunOutWithEtimedout)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::SYN_SENT);
+    h.RunFor(Seconds(600));
+    EXPECT_EQ(h.Client()->GetState(), TcpSocket::CLOSED);
+    EXPECT_EQ(h.Client()->GetSocketError(), TcpRstSocket::TIMED_OUT);
+    EXPECT_TRUE(h.SubjectApp().connectFailed);
+    EXPECT_EQ(Count(h, TcpStat::AbortOnTimeout), 1u);
+    EXPECT_EQ(Count(h, TcpStat::AttemptFails), 1u);
+    EXPECT_TRUE(h.NewResetsSent().empty());
+}
+
+} // namespace test
+} // namespace ns3
