@@ -108,12 +108,6 @@ ConnectionHarness::SubjectApp() const
     return Connection().subjectIsClient ? Connection().clientApp : Connection().serverApp;
 }
 
-const AppView&
-ConnectionHarness::PeerApp() const
-{
-    return Connection().subjectIsClient ? Connection().serverApp : Connection().clientApp;
-}
-
 std::string
 ConnectionHarness::SubjectLetter() const
 {

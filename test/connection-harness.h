@@ -48,8 +48,6 @@ class ConnectionHarness
 
     static constexpr uint16_t kClientPort = 40100; //!< the client's port
     static constexpr uint16_t kServerPort = 5000;  //!< the server's port
-    static constexpr uint32_t kClientBytes = 100;  //!< data the client sends first
-    static constexpr uint32_t kServerBytes = 200;  //!< data the server sends first
 
     /**
      * \param rst the helper (configure it before)
@@ -83,8 +81,6 @@ class ConnectionHarness
     Ptr<TcpRstL4Protocol> SubjectTcp() const;
     /// \return what the subject's application saw
     const AppView& SubjectApp() const;
-    /// \return what the peer's application saw
-    const AppView& PeerApp() const;
 
     /**
      * \brief Inject, from the peer's host, a segment to the subject with seq = subject's

@@ -5,6 +5,9 @@
 #include "case-test-util.h"
 #include "linux-ladder.h"
 
+#include "ns3/rst-case-catalog.h"
+#include "ns3/simulator.h"
+
 namespace ns3
 {
 namespace test
@@ -42,6 +45,24 @@ TEST_F(Closed, RefusedConnectIsReportedAtOnceAsEconnrefused)
     for (const CaseCheck& check : result.checks)
     {
         EXPECT_TRUE(check.pass) << check.what << ": " << check.detail;
+    }
+}
+
+TEST_F(Closed, VerdictHoldsOnSlowerLinks)
+{
+    for (Time delay : {MilliSeconds(10), MilliSeconds(100)})
+    {
+        Simulator::Destroy();
+        std::unique_ptr<RstCase> rstCase = RstCaseCatalog::Create("no-listen");
+        CaseRunOptions options;
+        options.linkDelay = delay;
+        CaseResult result = RstCaseRunner::Run(*rstCase, options);
+        EXPECT_TRUE(result.pass) << delay.As(Time::MS);
+        for (const CaseCheck& check : result.checks)
+        {
+            EXPECT_TRUE(check.pass)
+                << delay.As(Time::MS) << " " << check.what << ": " << check.detail;
+        }
     }
 }
 

@@ -23,6 +23,7 @@ CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay, bool
 {
     CaseTopology t;
     t.nodes.Create(3);
+    t.linkDelay = delay;
     t.client = t.nodes.Get(0);
     t.router = t.nodes.Get(1);
     t.server = t.nodes.Get(2);
@@ -68,6 +69,12 @@ CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay, bool
     }
     NS_LOG_INFO("client " << t.clientAddress << " server " << t.serverAddress);
     return t;
+}
+
+Time
+CaseTopology::RoundTrip() const
+{
+    return 4 * linkDelay;
 }
 
 Ptr<TcpRstL4Protocol>

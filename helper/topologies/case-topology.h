@@ -35,6 +35,10 @@ struct CaseTopology
     Ptr<NetDevice> routerFromClient; //!< router interface facing the client
     Ptr<NetDevice> routerFromServer; //!< router interface facing the server
     NodeContainer nodes;             //!< all three
+    Time linkDelay;                  //!< one-way delay of each link
+
+    /// \return client—server round-trip time without queueing or transmission (4 link delays)
+    Time RoundTrip() const;
 
     /**
      * \brief Build it.
