@@ -82,6 +82,7 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
     CaseContext ctx;
     ctx.topology = CaseTopology::Build(rst, options.linkRate, options.linkDelay);
     const CaseTopology& t = ctx.topology;
+    TcpRstHelper::AssignStreams(t.nodes, 0);
     TcpLadderRecorder ladder(rstCase.GetName(), t.clientAddress, t.serverAddress);
     ladder.Watch(t.clientDevice);
     ladder.Watch(t.serverDevice);

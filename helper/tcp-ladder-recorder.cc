@@ -38,40 +38,56 @@ FlagLetters(uint8_t flags)
     return s.empty() ? "." : s;
 }
 
-std::string
-OptionText(const TcpHeader& header)
+/// TSvals as the Linux ladders show them: relative to the first TSval each side sent on the
+/// connection ("-" for an echo of 0, absolute while the base is unknown).
+struct TimestampBases
 {
-    std::ostringstream os;
-    std::string sep;
-    for (const Ptr<const TcpOption>& option : header.GetOptionList())
+    std::optional<uint32_t> own;  //!< the sender's first TSval
+    std::optional<uint32_t> peer; //!< the receiver's first TSval
+};
+
+std::string
+Relative(uint32_t value, std::optional<uint32_t> base)
+{
+    return base ? std::to_string(static_cast<int32_t>(value - *base)) : std::to_string(value);
+}
+
+/// The options in the Linux ladders' order: "mss=1460,sackOK,ws=10 ts=0/-".
+std::string
+OptionText(const TcpHeader& header, const TimestampBases& bases)
+{
+    std::vector<std::string> parts;
+    if (header.HasOption(TcpOption::MSS))
     {
-        switch (option->GetKind())
-        {
-        case TcpOption::MSS:
-            os << sep << "mss=" << DynamicCast<const TcpOptionMSS>(option)->GetMSS();
-            break;
-        case TcpOption::SACKPERMITTED:
-            os << sep << "sackOK";
-            break;
-        case TcpOption::WINSCALE:
-            os << sep << "ws="
-               << static_cast<int>(DynamicCast<const TcpOptionWinScale>(option)->GetScale());
-            break;
-        case TcpOption::TS:
-        {
-            Ptr<const TcpOptionTS> ts = DynamicCast<const TcpOptionTS>(option);
-            os << sep << "ts=" << ts->GetTimestamp() << '/' << ts->GetEcho();
-            break;
-        }
-        case TcpOption::SACK:
-            os << sep << "sack";
-            break;
-        default:
-            continue;
-        }
-        sep = ",";
+        auto mss = DynamicCast<const TcpOptionMSS>(header.GetOption(TcpOption::MSS));
+        parts.push_back("mss=" + std::to_string(mss->GetMSS()));
     }
-    return os.str();
+    if (header.HasOption(TcpOption::SACKPERMITTED))
+    {
+        parts.emplace_back("sackOK");
+    }
+    if (header.HasOption(TcpOption::WINSCALE))
+    {
+        auto ws = DynamicCast<const TcpOptionWinScale>(header.GetOption(TcpOption::WINSCALE));
+        parts.push_back("ws=" + std::to_string(static_cast<int>(ws->GetScale())));
+    }
+    if (header.HasOption(TcpOption::SACK))
+    {
+        parts.emplace_back("sack");
+    }
+    std::string text;
+    for (const std::string& part : parts)
+    {
+        text += (text.empty() ? "" : ",") + part;
+    }
+    if (header.HasOption(TcpOption::TS))
+    {
+        auto ts = DynamicCast<const TcpOptionTS>(header.GetOption(TcpOption::TS));
+        std::string echo = ts->GetEcho() == 0 ? "-" : Relative(ts->GetEcho(), bases.peer);
+        text +=
+            (text.empty() ? "ts=" : " ts=") + Relative(ts->GetTimestamp(), bases.own) + "/" + echo;
+    }
+    return text;
 }
 
 std::string
@@ -160,6 +176,8 @@ TcpLadderRecorder::Resolve(std::vector<NoteLine>* isnNotes) const
     {
         std::optional<SequenceNumber32> client;
         std::optional<SequenceNumber32> server;
+        std::optional<uint32_t> clientTs; //!< the client's first TSval
+        std::optional<uint32_t> serverTs; //!< the server's first TSval
     };
     std::map<uint16_t, Isns> connections;
     std::vector<LadderSegment> segments;
@@ -175,7 +193,6 @@ TcpLadderRecorder::Resolve(std::vector<NoteLine>* isnNotes) const
         s.window = h.GetWindowSize();
         s.length = raw.payloadSize;
         s.header = h;
-        s.options = OptionText(h);
         s.lost = m_isLost && m_isLost(raw.uid, raw.copy);
         s.injected = raw.tagReason == RstReason::INJECTED;
         if ((flags & TcpHeader::RST) && raw.tagReason)
@@ -184,6 +201,12 @@ TcpLadderRecorder::Resolve(std::vector<NoteLine>* isnNotes) const
         }
 
         Isns& isns = connections[s.clientPort];
+        std::optional<uint32_t>& ownTs = s.fromClient ? isns.clientTs : isns.serverTs;
+        if (!ownTs && h.HasOption(TcpOption::TS) && !s.injected)
+        {
+            ownTs = DynamicCast<const TcpOptionTS>(h.GetOption(TcpOption::TS))->GetTimestamp();
+        }
+        s.options = OptionText(h, {ownTs, s.fromClient ? isns.serverTs : isns.clientTs});
         std::optional<SequenceNumber32>& own = s.fromClient ? isns.client : isns.server;
         std::optional<SequenceNumber32>& peer = s.fromClient ? isns.server : isns.client;
         if (flags & TcpHeader::SYN)

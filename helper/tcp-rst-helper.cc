@@ -9,6 +9,7 @@
 #include "ns3/config.h"
 #include "ns3/log.h"
 #include "ns3/node-list.h"
+#include "ns3/string.h"
 #include "ns3/tcp-rst-ns3-version.h"
 #include "ns3/tcp-rst-socket.h"
 
@@ -55,8 +56,30 @@ TcpRstHelper::SetSocketPolicyDefaults(bool stock)
 }
 
 void
+TcpRstHelper::SetHostProfile(const std::string& profile)
+{
+    SetTcpAttribute("HostProfile", StringValue(profile));
+}
+
+int64_t
+TcpRstHelper::AssignStreams(NodeContainer nodes, int64_t stream)
+{
+    int64_t first = stream;
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<TcpRstL4Protocol> tcp = GetTcp(*it);
+        if (tcp)
+        {
+            stream += tcp->AssignStreams(stream);
+        }
+    }
+    return stream - first;
+}
+
+void
 TcpRstHelper::UseStockBehaviour()
 {
+    SetHostProfile("Ns3");
     for (const TcpRstPolicyInfo& info : TcpRstPolicyTable())
     {
         if (info.scope == TcpRstPolicyScope::HOST)

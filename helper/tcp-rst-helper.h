@@ -65,10 +65,31 @@ class TcpRstHelper
     static void SetSocketPolicyDefaults(bool stock);
 
     /**
-     * \brief Select stock ns-3 behaviour for every policy (host-wide for the nodes installed
-     * afterwards, socket defaults for every socket created afterwards): for comparisons.
+     * \brief Choose the host profile of the nodes installed after this call: "Linux" (the
+     * default: Linux 6.x ISNs, timestamps, MSS, windows, handshake and data timers, each
+     * a TcpRstL4Protocol attribute) or "Ns3" (ns-3's own TcpSocket defaults for everything
+     * that is not a reset policy, to keep old results comparable).
+     * \param profile "Linux" or "Ns3"
+     * \throws std::invalid_argument for another name, naming the allowed ones
+     */
+    void SetHostProfile(const std::string& profile);
+
+    /**
+     * \brief Select stock ns-3 behaviour: every policy Stock (host-wide for the nodes installed
+     * afterwards, socket defaults for every socket created afterwards) and the Ns3 host
+     * profile. For comparisons with unmodified ns-3.
      */
     void UseStockBehaviour();
+
+    /**
+     * \brief Fix the random streams of tcp-rst on these nodes (ISN and timestamp keys, jiffy
+     * phase), as ns-3 helpers' AssignStreams() do: the same RngRun then gives the same run
+     * however many other random variables the script created before.
+     * \param nodes nodes with tcp-rst installed
+     * \param stream first stream index
+     * \return the number of streams used
+     */
+    static int64_t AssignStreams(NodeContainer nodes, int64_t stream);
 
     /**
      * \brief Install the internet stack with TcpRstL4Protocol on these nodes.

@@ -44,10 +44,12 @@ TcpRstL4Protocol::GetTypeId()
                        .SetGroupName("TcpRst")
                        .AddConstructor<TcpRstL4Protocol>();
         AddPolicyAttributes(t, TcpRstPolicyScope::HOST, &TcpRstL4Protocol::PolicySetOf);
+        AddHostProfileAttributes(t);
         t.AddAttribute("TimeoutMin",
                        "Linux TCP_TIMEOUT_MIN (2 jiffies; 8 ms at HZ=250): a SYN_SENT "
                        "socket that resets an unacceptable SYN-ACK re-sends its SYN this "
-                       "long after, if it has not retransmitted yet. Range [1ms, 1s].",
+                       "long after (on the timer wheel under JiffyTimers: 8 to 12 ms), if it "
+                       "has not retransmitted yet. Range [1ms, 1s].",
                        TimeValue(MilliSeconds(8)),
                        MakeTimeAccessor(&TcpRstL4Protocol::m_timeoutMin),
                        MakeTimeChecker(MilliSeconds(1), Seconds(1)))
@@ -78,6 +80,7 @@ TcpRstL4Protocol::GetPolicy(TcpRstPolicy id) const
 }
 
 TcpRstL4Protocol::TcpRstL4Protocol()
+    : m_random(CreateObject<UniformRandomVariable>())
 {
     NS_LOG_FUNCTION(this);
 }
@@ -113,6 +116,7 @@ TcpRstL4Protocol::DoDispose()
     m_ipv4Down = IpL4Protocol::DownTargetCallback();
     m_ipv6Down = IpL4Protocol::DownTargetCallback6();
     m_node = nullptr;
+    m_random = nullptr;
     TcpL4Protocol::DoDispose();
 }
 
@@ -141,6 +145,7 @@ TcpRstL4Protocol::CreateRstSocket()
     socket->SetRtt(rtt);
     socket->SetCongestionControlAlgorithm(congestion);
     socket->SetRecoveryAlgorithm(recovery);
+    socket->ApplyHostProfile();
     AddSocket(socket);
     return socket;
 }
@@ -319,6 +324,7 @@ void
 TcpRstL4Protocol::SendDown(
     Ptr<Packet> p, Ipv4Address s, Ipv4Address d, uint8_t proto, Ptr<Ipv4Route> r)
 {
+    RewriteOutgoing(p, s, d);
     if (m_rxDepth > 0)
     {
         m_held.push_back({p, s, d, proto, r, nullptr, false});
@@ -331,6 +337,7 @@ void
 TcpRstL4Protocol::SendDown6(
     Ptr<Packet> p, Ipv6Address s, Ipv6Address d, uint8_t proto, Ptr<Ipv6Route> r)
 {
+    RewriteOutgoing(p, s, d);
     if (m_rxDepth > 0)
     {
         m_held.push_back({p, s, d, proto, nullptr, r, true});
@@ -350,6 +357,7 @@ TcpRstL4Protocol::Receive(Ptr<Packet> p,
         return DropMalformed(p);
     }
     SanitizeOptions(p);
+    RewriteIncoming(p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
     ++m_rxDepth;
     IpL4Protocol::RxStatus status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
     return FinishReceive(
@@ -373,6 +381,7 @@ TcpRstL4Protocol::Receive(Ptr<Packet> p,
         return DropMalformed(p);
     }
     SanitizeOptions(p);
+    RewriteIncoming(p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
     ++m_rxDepth;
     IpL4Protocol::RxStatus status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
     return FinishReceive(

@@ -4,14 +4,20 @@
 #ifndef TCP_RST_L4_PROTOCOL_H
 #define TCP_RST_L4_PROTOCOL_H
 
+#include "linux-timer-wheel.h"
 #include "rst-reason.h"
+#include "tcp-host-profile.h"
 #include "tcp-reset-event.h"
 #include "tcp-rst-counters.h"
 #include "tcp-rst-policies.h"
+#include "tcp-secure-sequence.h"
 
+#include "ns3/random-variable-stream.h"
 #include "ns3/tcp-l4-protocol.h"
 #include "ns3/traced-callback.h"
 
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -108,6 +114,59 @@ class TcpRstL4Protocol : public TcpL4Protocol
     /// \return TCP_TIMEOUT_MIN (the "TimeoutMin" attribute)
     Time GetTimeoutMin() const;
 
+    /// \return the host profile (Linux values, or which are ignored under Ns3)
+    const TcpHostProfile& GetHostProfile() const;
+    /// \return true while the "HostProfile" attribute is Linux
+    bool IsLinuxHost() const;
+
+    /**
+     * \brief The ISN of a new connection (Linux secure_tcp_seq()), or 0 when "SecureIsn" is
+     * false or the profile is Ns3.
+     * \param local local IP address \param localPort local port
+     * \param peer peer IP address \param peerPort peer port
+     * \return the ISN
+     */
+    SequenceNumber32 InitialSequenceNumber(const Address& local,
+                                           uint16_t localPort,
+                                           const Address& peer,
+                                           uint16_t peerPort);
+
+    /**
+     * \param local local IP address \param peer peer IP address
+     * \return the TSval this node puts on a segment to \p peer now (Linux tcp_clock_ms() plus
+     * secure_tcp_ts_off())
+     */
+    uint32_t GetTimestampValue(const Address& local, const Address& peer);
+
+    /**
+     * \param timeout a timeout
+     * \return when a Linux timer armed now with it fires (LinuxTimerWheel), relative to now
+     */
+    Time TimerDelay(Time timeout);
+
+    /**
+     * \param local a local IP (or socket) address
+     * \return the MSS this node announces from it: the interface MTU minus the IP and TCP
+     * headers (1460 for Ethernet's 1500 over IPv4)
+     */
+    uint32_t GetAdvertisedMss(const Address& local) const;
+
+    /**
+     * \brief Mark the next data segment this node sends with PSH (Linux tcp_mark_push(): the
+     * last segment of what the application has written). Called by the sending socket just
+     * before the segment leaves.
+     * \param push whether it ends the data written so far
+     */
+    void SetPushOnNextSegment(bool push);
+
+    /**
+     * \brief Assign a fixed random stream to the host's secrets (ISN and timestamp keys,
+     * jiffy phase).
+     * \param stream first stream index
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
     /**
      * \brief Lose every connection of this node without a segment on the wire, as a crashed
      * host does: sockets go to CLOSED, their ports are freed, applications are not told.
@@ -153,6 +212,27 @@ class TcpRstL4Protocol : public TcpL4Protocol
         bool ipv6;             //!< which down target
     };
 
+    template <auto Field>
+    auto
+    GetProfileField() const
+    {
+        return m_profile.*Field;
+    }
+
+    template <auto Field>
+    void
+    SetProfileField(std::decay_t<decltype(std::declval<TcpHostProfile&>().*Field)> value)
+    {
+        m_profile.*Field = value;
+        m_wheel.hz = m_profile.hz;
+        m_wheel.enabled = m_profile.jiffyTimers;
+    }
+
+    static void AddHostProfileAttributes(TypeId& tid);
+    void DrawSecrets();
+    void RewriteOutgoing(Ptr<Packet> p, const Address& source, const Address& destination);
+    void RewriteIncoming(Ptr<Packet> p, const Address& source, const Address& destination);
+
     void SendDown(Ptr<Packet> p, Ipv4Address s, Ipv4Address d, uint8_t proto, Ptr<Ipv4Route> r);
     void SendDown6(Ptr<Packet> p, Ipv6Address s, Ipv6Address d, uint8_t proto, Ptr<Ipv6Route> r);
     IpL4Protocol::RxStatus FinishReceive(IpL4Protocol::RxStatus status,
@@ -172,6 +252,12 @@ class TcpRstL4Protocol : public TcpL4Protocol
     TcpRstCounters m_counters;                        //!< nstat-style counters
     TcpRstPolicySet m_policies;                       //!< the host-wide policy attributes
     Time m_timeoutMin;                                //!< TCP_TIMEOUT_MIN
+    TcpHostProfile m_profile;                         //!< the host profile attributes
+    TcpSecureSequence m_secure;                       //!< ISNs and timestamp offsets
+    LinuxTimerWheel m_wheel;                          //!< when the module's timers fire
+    Ptr<UniformRandomVariable> m_random;              //!< draws the secrets
+    bool m_secretsDrawn{false};                       //!< keys and jiffy phase drawn
+    bool m_pushNext{false};                           //!< PSH on the next data segment
     TracedCallback<const TcpResetEvent&> m_resetSent; //!< trace source ResetSent
     TracedCallback<const TcpResetEvent&> m_resetReceived; //!< trace source ResetReceived
 };

@@ -49,6 +49,7 @@ TcpRstSocket::CompleteFork(Ptr<Packet> p,
                            const Address& fromAddress,
                            const Address& toAddress)
 {
+    StartPassiveOpen(tcpHeader, fromAddress, toAddress);
     if (m_timestampEnabled && tcpHeader.HasOption(TcpOption::TS))
     {
         Ptr<const TcpOptionTS> ts =

@@ -36,10 +36,11 @@ TcpRstSocket::GetSndNxt() const
 
 // ns-3's receive buffer reports the FIN's sequence as its limit once the FIN arrived; the
 // window the peer was told stays the last one advertised (m_advWnd), as Linux's rcv_wnd does.
+// Under LinuxWindows that is always the window offered, not the free buffer.
 uint32_t
 TcpRstSocket::GetRcvWnd() const
 {
-    if (m_tcb->m_rxBuffer->GotFin())
+    if (m_tcb->m_rxBuffer->GotFin() || (LinuxHost() && m_rcvSsthresh != 0))
     {
         return m_advWnd;
     }
@@ -56,8 +57,14 @@ TcpRstSocket::SendEmptyPacket(uint8_t flags)
         SendActiveReset(m_stockResetReason.value_or(RstReason::NOT_SPECIFIED));
         return;
     }
-    if ((flags & TcpHeader::SYN) &&
-        (m_state == CLOSED || m_state == LISTEN || m_state == SYN_SENT || m_state == SYN_RCVD))
+    bool handshake = (flags & TcpHeader::SYN) && (m_state == CLOSED || m_state == LISTEN ||
+                                                  m_state == SYN_SENT || m_state == SYN_RCVD);
+    if (handshake && LinuxHost())
+    {
+        SendHandshakeSegment(flags);
+        return;
+    }
+    if (handshake)
     {
         m_iss = m_tcb->m_nextTxSequence;
         if (m_synCount == 0 && (m_state == SYN_SENT || m_state == SYN_RCVD))

@@ -44,10 +44,21 @@ TcpRstSocket::OnSynSentSegment(const Segment& s)
     // lost").
     if (IsStock(TcpRstPolicy::UNACCEPTABLE_SYN_ACK) || !(s.flags & TcpHeader::ACK) || ackAcceptable)
     {
+        if ((s.flags & TcpHeader::SYN) && (!(s.flags & TcpHeader::ACK) || ackAcceptable))
+        {
+            NotePeerSyn(s.header);
+        }
         return Handled::NO;
     }
     m_rstTcp->ReplyWithReset(RstReason::TCP_INVALID_ACK_SEQUENCE, s.header, 0, s.from, s.to);
-    if (m_synCount + 1 == m_synRetries)
+    if (LinuxHost())
+    {
+        if (m_synRetransmits == 0)
+        {
+            ArmSynTimer(m_rstTcp->GetTimeoutMin());
+        }
+    }
+    else if (m_synCount + 1 == m_synRetries)
     {
         m_retxEvent.Cancel();
         m_retxEvent =

@@ -1,14 +1,134 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-// TcpRstSocket timers that differ from TcpSocketBase's.
+// TcpRstSocket timers that differ from TcpSocketBase's: the handshake's retransmissions and
+// give-up under the Linux profile, the data give-up (tcp_retries2), and the persist guard.
+#include "linux-timer-wheel.h"
 #include "tcp-rst-l4-protocol.h"
 #include "tcp-rst-socket.h"
 
+#include "ns3/log.h"
+#include "ns3/simulator.h"
 #include "ns3/tcp-tx-buffer.h"
+
+#include <limits>
 
 namespace ns3
 {
+
+NS_LOG_COMPONENT_DEFINE("TcpRstSocketTimers");
+
+namespace
+{
+const Time kRtoMinBase = MilliSeconds(200); // TCP_RTO_MIN: retransmits_timed_out()'s rto_base
+} // namespace
+
+// Under the Linux profile the handshake's timer is the module's: the first SYN (active open)
+// or SYN-ACK (passive) starts it; a SYN-ACK sent again because the peer's SYN came again
+// (tcp_check_req()) leaves it running.
+void
+TcpRstSocket::SendHandshakeSegment(uint8_t flags)
+{
+    m_synFlags = flags;
+    if (m_synTimerStarted)
+    {
+        SendSynThroughBase(flags, false, false);
+        return;
+    }
+    m_synTimerStarted = true;
+    m_synRetransmits = 0;
+    m_synRto = m_cnTimeout;
+    const TcpHostProfile& profile = m_rstTcp->GetHostProfile();
+    if (m_state == SYN_RCVD)
+    {
+        m_synBudget = profile.synAckRetries; // reqsk_timer_handler(): tcp_synack_retries
+    }
+    else
+    {
+        StartActiveOpen();
+        // tcp_write_timeout(): tcp_syn_retries (TCP_SYNCNT) plus the linear timeouts
+        m_synBudget = m_synRetries + profile.synLinearTimeouts;
+    }
+    SendSynThroughBase(flags, false, true);
+    ArmSynTimer(m_synRto);
+}
+
+// TcpSocketBase::SendEmptyPacket() counts SYNs down from ConnCount and gives up at 0; here it
+// only builds and sends the segment (or gives up when told to), the module counting.
+void
+TcpRstSocket::SendSynThroughBase(uint8_t flags, bool giveUp, bool first)
+{
+    uint32_t retries = m_synRetries;
+    uint32_t count = m_synCount;
+    m_synRetries = 2;
+    m_synCount = giveUp ? 0 : (first ? 2 : 1);
+    m_iss = m_tcb->m_nextTxSequence;
+    TcpSocketBase::SendEmptyPacket(flags);
+    m_synRetries = retries;
+    m_synCount = count;
+}
+
+void
+TcpRstSocket::ArmSynTimer(Time timeout)
+{
+    m_retxEvent.Cancel();
+    m_retxEvent =
+        Simulator::Schedule(m_rstTcp->TimerDelay(timeout), &TcpRstSocket::SynTimerExpired, this);
+}
+
+// Linux tcp_retransmit_timer() in SYN_SENT, reqsk_timer_handler() for a half-open connection.
+void
+TcpRstSocket::SynTimerExpired()
+{
+    if (m_state != SYN_SENT && m_state != SYN_RCVD)
+    {
+        return;
+    }
+    if (m_synRetransmits >= m_synBudget)
+    {
+        GiveUpHandshake();
+        return;
+    }
+    ++m_synRetransmits;
+    SendSynThroughBase(m_synFlags, false, false);
+    // SYN_SENT keeps its timeout for the first tcp_syn_linear_timeouts retransmissions, then
+    // doubles it; a SYN-ACK's doubles every time (TCP_TIMEOUT_INIT << num_timeout).
+    const TcpHostProfile& profile = m_rstTcp->GetHostProfile();
+    if (m_state != SYN_SENT || m_synRetransmits > profile.synLinearTimeouts)
+    {
+        m_synRto = Min(m_synRto * 2, profile.rtoMax);
+    }
+    ArmSynTimer(m_synRto);
+}
+
+// Linux tcp_write_err(): connect() fails with ETIMEDOUT (TcpExtTCPAbortOnTimeout); a half-open
+// connection is dropped silently (inet_csk_reqsk_queue_drop()).
+void
+TcpRstSocket::GiveUpHandshake()
+{
+    if (m_state == SYN_SENT)
+    {
+        SetSocketError(TIMED_OUT);
+        m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
+        m_rstTcp->GetCounters().Increment(TcpStat::AttemptFails);
+    }
+    SendSynThroughBase(m_synFlags, true, false);
+}
+
+// Linux retransmits_timed_out(): the connection gives up once the oldest unacknowledged segment
+// has waited as long as tcp_retries2 doubling retransmissions from TCP_RTO_MIN take.
+bool
+TcpRstSocket::DataRetransmissionsTimedOut()
+{
+    if (!m_retransStamp)
+    {
+        m_retransStamp = Simulator::Now() - m_rto.Get(); // sent when the expired timer started
+        return false;
+    }
+    Time bound =
+        LinuxRetransmitBound(m_dataRetries, kRtoMinBase, m_rstTcp->GetHostProfile().rtoMax);
+    return Simulator::Now() - *m_retransStamp >= bound;
+}
 
 // Nothing queued means nothing to probe with: Linux tcp_probe_timer() sends no probe. Stock
 // ns-3 reads past the empty buffer and crashes, e.g. on a listener that got a zero-window SYN
@@ -25,19 +145,49 @@ TcpRstSocket::PersistTimeout()
 
 // Linux tcp_write_timeout() -> tcp_write_err(): when data retransmissions run out the
 // connection ends with ETIMEDOUT (TcpExtTCPAbortOnTimeout), without a segment. TcpSocketBase
-// notifies the application and frees the endpoint but leaves the state as it was.
+// notifies the application and frees the endpoint but leaves the state as it was. Under the
+// Linux profile the bound is time-based (DataRetries = tcp_retries2) and the timeout doubles
+// up to RtoMax (TcpSocketBase stops at 60 s).
 void
 TcpRstSocket::ReTxTimeout()
 {
-    bool dataGivesUp = m_state != CLOSED && m_state != TIME_WAIT && m_state != SYN_SENT &&
-                       m_txBuffer->Size() != 0 && m_dataRetrCount == 0;
-    if (!dataGivesUp)
+    bool dataPending =
+        m_state != CLOSED && m_state != TIME_WAIT && m_state != SYN_SENT && m_txBuffer->Size() != 0;
+    if (dataPending && LinuxHost())
     {
+        if (DataRetransmissionsTimedOut())
+        {
+            m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
+            Abort(TIMED_OUT);
+            return;
+        }
+        m_dataRetrCount = std::numeric_limits<uint32_t>::max(); // the bound above decides
+        Time rto = m_rto.Get();
+        // Nagle holds new small segments, not retransmissions: TcpSocketBase would keep a
+        // lost segment shorter than the MSS back for as long as it is unacknowledged.
+        bool noDelay = m_noDelay;
+        m_noDelay = true;
         TcpSocketBase::ReTxTimeout();
+        m_noDelay = noDelay;
+        Time doubled = Min(rto * 2, m_rstTcp->GetHostProfile().rtoMax);
+        if (m_rto.Get() != doubled)
+        {
+            m_rto = doubled;
+            if (!m_retxEvent.IsExpired())
+            {
+                m_retxEvent.Cancel();
+                m_retxEvent = Simulator::Schedule(m_rto, &TcpRstSocket::ReTxTimeout, this);
+            }
+        }
         return;
     }
-    m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
-    Abort(TIMED_OUT);
+    if (dataPending && m_dataRetrCount == 0)
+    {
+        m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
+        Abort(TIMED_OUT);
+        return;
+    }
+    TcpSocketBase::ReTxTimeout();
 }
 
 } // namespace ns3

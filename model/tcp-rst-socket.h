@@ -76,6 +76,15 @@ class TcpRstSocket : public TcpSocketBase
     int Close() override;
     int Connect(const Address& address) override;
 
+    /**
+     * \brief Give this new socket the host profile's values of ns-3's TcpSocket attributes
+     * (SegmentSize, MinRto, ConnTimeout, ConnCount, DataRetries, DelAckTimeout, TcpNoDelay,
+     * RcvBufSize, SndBufSize). A default the user changed (Config::SetDefault, --ns3::...)
+     * is kept. Nothing happens under the Ns3 profile. TcpRstL4Protocol calls it on every
+     * socket it creates; values set on the socket afterwards win.
+     */
+    void ApplyHostProfile();
+
     /// \return the error an application would read with getsockopt(SO_ERROR)
     SocketError GetSocketError() const;
     /// \return the TCP state
@@ -118,6 +127,10 @@ class TcpRstSocket : public TcpSocketBase
                      const Address& fromAddress,
                      const Address& toAddress) override;
     void SendEmptyPacket(uint8_t flags) override;
+    uint32_t SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool withAck) override;
+    void ReceivedData(Ptr<Packet> packet, const TcpHeader& tcpHeader) override;
+    uint16_t AdvertisedWindowSize(bool scale = true) const override;
+    void NewAck(const SequenceNumber32& seq, bool resetRTO) override;
     void PersistTimeout() override;
     void ReTxTimeout() override;
 
@@ -181,6 +194,20 @@ class TcpRstSocket : public TcpSocketBase
     Handled OnClosedSegment(const Segment& s);
     void Abort(SocketError error);
     void SetSocketError(SocketError error);
+    // tcp-rst-socket-profile.cc
+    bool LinuxHost() const;
+    void StartActiveOpen();
+    void StartPassiveOpen(const TcpHeader& syn, const Address& from, const Address& to);
+    void SetInitialSequence(SequenceNumber32 isn);
+    void NotePeerSyn(const TcpHeader& syn);
+    void ClampSegmentSize(const TcpHeader& peerSyn);
+    // tcp-rst-socket-timers.cc
+    void SendHandshakeSegment(uint8_t flags);
+    void SendSynThroughBase(uint8_t flags, bool giveUp, bool first);
+    void ArmSynTimer(Time timeout);
+    void SynTimerExpired();
+    void GiveUpHandshake();
+    bool DataRetransmissionsTimedOut();
     // tcp-rst-socket-output.cc
     void SendActiveReset(RstReason reason);
     void SendAckFromSynRcvd();
@@ -196,11 +223,25 @@ class TcpRstSocket : public TcpSocketBase
     bool GetEnds(Ends* ends) const;
     void NotifyResetReceived(const Segment& s, RstDisposition disposition) const;
 
-    Ptr<TcpRstL4Protocol> m_rstTcp;                 //!< the node's TCP
-    TcpRstPolicySet m_policies;                     //!< the policy attributes
-    SocketError m_socketError{NO_ERROR};            //!< SO_ERROR
-    SequenceNumber32 m_iss{0};                      //!< ISS of the last SYN sent
-    std::optional<RstReason> m_stockResetReason;    //!< see StockResetReason
+    Ptr<TcpRstL4Protocol> m_rstTcp;              //!< the node's TCP
+    TcpRstPolicySet m_policies;                  //!< the policy attributes
+    SocketError m_socketError{NO_ERROR};         //!< SO_ERROR
+    SequenceNumber32 m_iss{0};                   //!< ISS of the last SYN sent
+    std::optional<RstReason> m_stockResetReason; //!< see StockResetReason
+    // Handshake timers under the Linux profile (tcp_retransmit_timer(), reqsk_timer_handler())
+    bool m_synTimerStarted{false}; //!< the first SYN (SYN-ACK) was sent
+    uint8_t m_synFlags{0};         //!< flags of the SYN (SYN-ACK) to retransmit
+    uint32_t m_synRetransmits{0};  //!< icsk_retransmits (num_timeout for a SYN-ACK)
+    uint32_t m_synBudget{0};       //!< retransmissions before the handshake gives up
+    Time m_synRto;                 //!< icsk_rto of the handshake
+    // Data retransmissions under the Linux profile (retransmits_timed_out())
+    std::optional<Time> m_retransStamp; //!< when the oldest unacknowledged segment was sent
+    // What the Linux profile changes on a connection
+    uint32_t m_advMss{0};             //!< the MSS this socket announced (advmss)
+    uint32_t m_profileSegmentSize{0}; //!< SegmentSize the profile gave; another is the user's
+    uint32_t m_rcvSsthresh{0};        //!< rcv_ssthresh: the window Linux offers at most
+    uint32_t m_quickAcks{0};          //!< quick ACKs left (icsk_ack.quick)
+    bool m_quickAcksGranted{false};   //!< the first data segment granted them
     TracedCallback<SocketError> m_socketErrorTrace; //!< trace source SocketError
 };
 

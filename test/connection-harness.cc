@@ -37,6 +37,7 @@ ConnectionHarness::ConnectionHarness(TcpRstHelper& rst, Ip ip)
     }
     m_ladder->Watch(topology.clientDevice);
     m_ladder->Watch(topology.serverDevice);
+    TcpRstHelper::AssignStreams(topology.nodes, 0);
     m_fromClient = TcpSegmentFilter::Install(topology.routerFromClient);
     m_fromServer = TcpSegmentFilter::Install(topology.routerFromServer);
     Ptr<TcpSegmentFilter> fromClient = m_fromClient;

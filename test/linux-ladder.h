@@ -18,10 +18,10 @@ namespace test
  * can compare the model's ladder with Linux's line by line.
  *
  * \param name file name without .txt, e.g. "01-historical-syn"
- * \param withPsh keep the PSH flag (ns-3 3.37 never sets it: false drops it from Linux's lines)
- * \return the lines, in capture order
+ * \param withPsh keep the PSH flag (false drops it, to compare with the Ns3 host profile, which
+ * never sets it) \return the lines, in capture order
  */
-std::vector<std::string> LinuxLadder(const std::string& name, bool withPsh = false);
+std::vector<std::string> LinuxLadder(const std::string& name, bool withPsh = true);
 
 } // namespace test
 } // namespace ns3

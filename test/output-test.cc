@@ -53,8 +53,13 @@ TEST_F(Output, RunWritesPcapsCsvAndLadder)
     }
     ASSERT_EQ(rows.size(), 1 + result.resets.size());
     EXPECT_EQ(rows[0], "time_s,node,reason,direction,src,dst,flags,seq,ack");
-    // The first reset: sent by the server (node 2) to the client's SYN from port 40011.
-    EXPECT_EQ(rows[1], "1.000040928,2,NO_SOCKET,sent,10.77.2.2:5000,10.77.1.1:40011,RST|ACK,0,1");
+    // The first reset: sent by the server (node 2) to the client's SYN from port 40011, acking
+    // its ISN + 1 (absolute numbers in the CSV).
+    ASSERT_FALSE(result.segments.empty());
+    uint32_t isn = result.segments.front().header.GetSequenceNumber().GetValue();
+    EXPECT_EQ(rows[1],
+              "1.000040992,2,NO_SOCKET,sent,10.77.2.2:5000,10.77.1.1:40011,RST|ACK,0," +
+                  std::to_string(isn + 1));
     EXPECT_EQ(Slurp(dir + "/ladder.txt"), result.ladder);
     EXPECT_NE(Slurp(dir + "/counters.txt").find("TcpOutRsts 2"), std::string::npos);
     EXPECT_GT(std::filesystem::file_size(dir + "/client.pcap"), 24u);

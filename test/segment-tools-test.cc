@@ -54,7 +54,7 @@ TEST_F(Injector, CraftedSegmentAppearsOnTheWireAsSpecified)
     EXPECT_EQ(s.header.GetSequenceNumber(), spec.seq);
     EXPECT_EQ(s.header.GetWindowSize(), 1024);
     EXPECT_EQ(s.length, 3u);
-    EXPECT_EQ(s.options, "mss=1460,sackOK,ts=555/7,ws=7");
+    EXPECT_EQ(s.options, "mss=1460,sackOK,ws=7 ts=555/7");
     // The server has no socket on port 80: R. seq=0 ack=SEG.SEQ+1+3.
     EXPECT_EQ(segments[1].header.GetAckNumber(), SequenceNumber32(4000000004u));
 }
@@ -213,11 +213,11 @@ TEST_F(Filter, OnlyTheDroppedCopyOfARetransmittedSegmentIsLost)
     h.Bring(TcpSocket::ESTABLISHED, ConnectionHarness::Side::CLIENT);
     h.DropFromClient(TcpSegmentFilter::HasPayload(), 0, 1);
     h.Client()->Send(Create<Packet>(10), 0);
-    h.RunFor(Seconds(4)); // ns-3's first RTO is 1 s (MinRto)
+    h.RunFor(Seconds(4)); // the first RTO is 200 ms (RtoMin) after the handshake's RTT
     std::vector<std::string> lines = h.NewSegments();
     ASSERT_GE(lines.size(), 3u) << ::testing::PrintToString(lines);
-    EXPECT_EQ(lines[0], "C>S A 101 201 len=10 LOST");
-    EXPECT_EQ(lines[1], "C>S A 101 201 len=10") << "the retransmission arrived";
+    EXPECT_EQ(lines[0], "C>S PA 101 201 len=10 LOST");
+    EXPECT_EQ(lines[1], "C>S PA 101 201 len=10") << "the retransmission arrived";
     EXPECT_EQ(lines[2], "S>C A 201 111");
 }
 

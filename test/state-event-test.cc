@@ -421,6 +421,7 @@ TEST_F(Listen6, AckGetsResetSeqSegAckAndRstGetsNothing)
 TEST_P(Established, ZeroWindowFromThePeerStartsPersistProbes)
 {
     TcpRstHelper rst;
+    rst.SetHostProfile("Ns3"); // ns-3's persist timer and 536-byte segments
     ConnectionHarness h(rst, GetParam());
     h.StopReading(Side::CLIENT);
     // 200 bytes are already unread; two 536-byte segments fill the rest (ns-3 never sends a
@@ -594,8 +595,9 @@ TEST_F(Synchronized, ChallengeAckCarriesSndNxtAndRcvNxt)
     std::vector<LadderSegment> segments = h.NewLadderSegments();
     ASSERT_EQ(segments.size(), 2u);
     EXPECT_EQ(segments[1].flags, "A");
-    EXPECT_EQ(segments[1].header.GetSequenceNumber(), SequenceNumber32(201)) << "SND.NXT";
-    EXPECT_EQ(segments[1].header.GetAckNumber(), SequenceNumber32(101)) << "RCV.NXT";
+    EXPECT_EQ(segments[1].seq, 201) << "SND.NXT, relative to the server's ISN";
+    EXPECT_EQ(segments[1].header.GetSequenceNumber(), h.Subject()->GetSndNxt()) << "SND.NXT";
+    EXPECT_EQ(segments[1].header.GetAckNumber(), h.Subject()->GetRcvNxt()) << "RCV.NXT";
 }
 
 TEST_F(Synchronized, StockFlagValidationLetsIllegalFlagsKill)
@@ -774,6 +776,7 @@ using GiveUp = TcpRstTest;
 TEST_F(GiveUp, DataRetransmissionsRunOutWithEtimedoutAndNoReset)
 {
     TcpRstHelper rst;
+    rst.SetHostProfile("Ns3"); // counted retries; the Linux bound is in host-profile-test.cc
     ConnectionHarness h(rst, Ip::V4);
     h.Bring(TcpSocket::ESTABLISHED, ConnectionHarness::Side::CLIENT);
     h.DropFromClient(TcpSegmentFilter::HasPayload(), 0, 1000);

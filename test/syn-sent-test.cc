@@ -5,6 +5,7 @@
 // retransmission}: Linux tcp_rcv_synsent_state_process().
 #include "case-test-util.h"
 
+#include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-rst-socket.h"
@@ -112,8 +113,9 @@ TEST_F(SynSentRst, NoQuickSynAfterARetransmission)
 {
     // Linux re-arms the SYN timer to TCP_TIMEOUT_MIN only while icsk_retransmits == 0.
     TcpRstHelper rst;
+    rst.SetTcpAttribute("JiffyTimers", BooleanValue(false));
     ConnectingClient scene(rst);
-    scene.Answer(Seconds(4.5), TcpHeader::SYN | TcpHeader::ACK, -9); // after the 4 s re-send
+    scene.Answer(Seconds(4.5), TcpHeader::SYN | TcpHeader::ACK, -9); // after 3 re-sends
     Simulator::Stop(Seconds(12));
     Simulator::Run();
     std::vector<Time> synTimes;
@@ -130,8 +132,12 @@ TEST_F(SynSentRst, NoQuickSynAfterARetransmission)
         }
     }
     EXPECT_GT(resetAt, Seconds(4.5));
-    // SYN at 1 s, re-sent at 4 s (ConnTimeout 3 s) and 10 s (backoff), none at 4.5 s + 8 ms.
-    EXPECT_EQ(synTimes, (std::vector<Time>{Seconds(1), Seconds(4), Seconds(10)}));
+    // SYN at 1 s, re-sent 1 s apart (tcp_syn_linear_timeouts), then after 2 s; none at
+    // 4.5 s + 8 ms.
+    EXPECT_EQ(
+        synTimes,
+        (std::vector<Time>{
+            Seconds(1), Seconds(2), Seconds(3), Seconds(4), Seconds(5), Seconds(6), Seconds(8)}));
 }
 
 } // namespace test

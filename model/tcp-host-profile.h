@@ -1,0 +1,63 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+#ifndef TCP_HOST_PROFILE_H
+#define TCP_HOST_PROFILE_H
+
+#include "ns3/nstime.h"
+
+#include <cstdint>
+
+namespace ns3
+{
+
+/**
+ * \ingroup tcp-rst
+ * \brief Whose defaults a tcp-rst host uses for everything that is not a reset policy.
+ */
+enum TcpHostProfileKind
+{
+    TCP_HOST_LINUX, //!< Linux 6.x: the values of TcpHostProfile ("HostProfile" default)
+    TCP_HOST_NS3,   //!< ns-3's own TcpSocket defaults; every TcpHostProfile value is ignored
+};
+
+/**
+ * \ingroup tcp-rst
+ * \brief The Linux host profile of a node: ISNs, timestamps, timers, sizes. Each value is an
+ * attribute of TcpRstL4Protocol named after what it models (the sysctl, where there is one);
+ * the defaults are Linux 6.x's. They apply while the node's "HostProfile" is Linux.
+ */
+struct TcpHostProfile
+{
+    TcpHostProfileKind kind{TCP_HOST_LINUX}; //!< HostProfile
+    bool secureIsn{true};                    //!< SecureIsn: secure_tcp_seq() ISNs (false: 0)
+    Time isnClockTick{NanoSeconds(64)};      //!< IsnClockTick: ISN clock period
+    bool timestampOffsets{true};             //!< TimestampOffsets: secure_tcp_ts_off()
+    bool jiffyTimers{true};                  //!< JiffyTimers: module timers on the timer wheel
+    uint32_t hz{250};                        //!< Hz: CONFIG_HZ
+    Time initialRto{Seconds(1)};             //!< InitialRto: TCP_TIMEOUT_INIT
+    uint32_t synRetries{6};                  //!< SynRetries: tcp_syn_retries
+    uint32_t synLinearTimeouts{4};           //!< SynLinearTimeouts: tcp_syn_linear_timeouts
+    uint32_t synAckRetries{5};               //!< SynAckRetries: tcp_synack_retries
+    Time rtoMin{MilliSeconds(200)};          //!< RtoMin: tcp_rto_min_us
+    Time rtoMax{Seconds(120)};               //!< RtoMax: tcp_rto_max_ms
+    uint32_t retries2{15};                   //!< Retries2: tcp_retries2
+    Time delayedAck{MilliSeconds(40)};       //!< DelayedAckTimeout: TCP_DELACK_MIN
+    uint32_t quickAcks{16};                  //!< QuickAcks: TCP_MAX_QUICKACKS
+    bool nagle{true};                        //!< Nagle: TCP_NODELAY off
+    bool mssOption{true};                    //!< MssOption: MSS option, segment size from MTU
+    bool linuxWindows{true};                 //!< LinuxWindows: tcp_select_initial_window()
+    uint32_t rcvBufMax{32 * 1024 * 1024};    //!< RcvBufMax: tcp_rmem[2]
+    uint32_t sndBufMax{4 * 1024 * 1024};     //!< SndBufMax: tcp_wmem[2]
+
+    /// \return true when the Linux profile is on
+    bool
+    IsLinux() const
+    {
+        return kind == TCP_HOST_LINUX;
+    }
+};
+
+} // namespace ns3
+
+#endif /* TCP_HOST_PROFILE_H */

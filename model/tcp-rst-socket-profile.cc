@@ -1,0 +1,294 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// TcpRstSocket under the Linux host profile: ISNs, MSS and segment size, receive windows,
+// quick ACKs and PSH, i.e. what Linux does on every connection that ns-3 does differently.
+#include "tcp-rst-l4-protocol.h"
+#include "tcp-rst-socket.h"
+
+#include "ns3/boolean.h"
+#include "ns3/log.h"
+#include "ns3/tcp-option-rfc793.h"
+#include "ns3/tcp-option-ts.h"
+#include "ns3/tcp-rx-buffer.h"
+#include "ns3/tcp-tx-buffer.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TcpRstSocketProfile");
+
+namespace
+{
+constexpr uint32_t kEthernetMss = 1460;        // 1500 - IPv4 - TCP headers
+constexpr uint32_t kTimestampSpace = 12;       // TCPOLEN_TSTAMP_ALIGNED
+constexpr uint32_t kDefaultPeerMss = 536;      // TCP_MSS_DEFAULT: the peer sent no MSS option
+constexpr uint32_t kMinSendMss = 48;           // tcp_min_snd_mss
+constexpr uint32_t kMaxUnscaledWindow = 65535; // a SYN's window is never scaled
+
+/// \return true when the user changed this attribute's default (Config::SetDefault, --ns3::)
+bool
+DefaultChangedByUser(TypeId tid, const std::string& name)
+{
+    TypeId::AttributeInformation info;
+    if (!tid.LookupAttributeByName(name, &info))
+    {
+        return false;
+    }
+    return info.initialValue->SerializeToString(info.checker) !=
+           info.originalInitialValue->SerializeToString(info.checker);
+}
+} // namespace
+
+bool
+TcpRstSocket::LinuxHost() const
+{
+    return m_rstTcp && m_rstTcp->IsLinuxHost();
+}
+
+void
+TcpRstSocket::ApplyHostProfile()
+{
+    if (!LinuxHost())
+    {
+        return;
+    }
+    const TcpHostProfile& profile = m_rstTcp->GetHostProfile();
+    BooleanValue timestamps;
+    GetAttribute("Timestamp", timestamps);
+    m_profileSegmentSize = kEthernetMss - (timestamps.Get() ? kTimestampSpace : 0);
+    const std::vector<std::pair<std::string, Ptr<AttributeValue>>> values{
+        {"SegmentSize", Create<UintegerValue>(m_profileSegmentSize)},
+        {"MinRto", Create<TimeValue>(profile.rtoMin)},
+        {"ConnTimeout", Create<TimeValue>(profile.initialRto)},
+        {"ConnCount", Create<UintegerValue>(profile.synRetries)},
+        {"DataRetries", Create<UintegerValue>(profile.retries2)},
+        {"DelAckTimeout", Create<TimeValue>(profile.delayedAck)},
+        {"TcpNoDelay", Create<BooleanValue>(!profile.nagle)},
+        {"RcvBufSize", Create<UintegerValue>(profile.rcvBufMax)},
+        {"SndBufSize", Create<UintegerValue>(profile.sndBufMax)},
+    };
+    TypeId tid = GetInstanceTypeId();
+    for (const auto& [name, value] : values)
+    {
+        if (DefaultChangedByUser(tid, name))
+        {
+            NS_LOG_INFO(name << ": the default the user set is kept");
+            continue;
+        }
+        SetAttribute(name, *value);
+    }
+}
+
+// Linux tcp_v4_connect() -> secure_tcp_seq(); tcp_connect_init(): advmss from the route's MTU.
+void
+TcpRstSocket::StartActiveOpen()
+{
+    Ends ends;
+    if (!LinuxHost() || !GetEnds(&ends))
+    {
+        return;
+    }
+    SetInitialSequence(
+        m_rstTcp->InitialSequenceNumber(ends.local, ends.localPort, ends.peer, ends.peerPort));
+    m_advMss = m_rstTcp->GetAdvertisedMss(ends.local);
+}
+
+// Linux tcp_conn_request() -> tcp_v4_init_seq(): the passive side's ISN from the SYN's 4-tuple.
+void
+TcpRstSocket::StartPassiveOpen(const TcpHeader& syn, const Address& from, const Address& to)
+{
+    if (!LinuxHost())
+    {
+        return;
+    }
+    SetInitialSequence(
+        m_rstTcp->InitialSequenceNumber(to, syn.GetDestinationPort(), from, syn.GetSourcePort()));
+    m_advMss = m_rstTcp->GetAdvertisedMss(to);
+    ClampSegmentSize(syn);
+    m_tcb->m_cWnd = GetInitialCwnd() * m_tcb->m_segmentSize;
+    m_tcb->m_cWndInfl = m_tcb->m_cWnd;
+}
+
+// TcpSocketBase starts every sequence mark at 0; with an ISN anywhere in the space they would
+// lie behind or ahead of it by chance. Start them at the ISN (and, in NotePeerSyn(), at the
+// peer's).
+void
+TcpRstSocket::SetInitialSequence(SequenceNumber32 isn)
+{
+    m_tcb->m_nextTxSequence = isn;
+    m_tcb->m_highTxMark = isn;
+    m_tcb->m_lastAckedSeq = isn;
+    m_txBuffer->SetHeadSequence(isn);
+    m_recover = isn;
+    m_highRxAckMark = isn;
+}
+
+void
+TcpRstSocket::NotePeerSyn(const TcpHeader& syn)
+{
+    if (!LinuxHost())
+    {
+        return;
+    }
+    m_highTxAck = syn.GetSequenceNumber();
+    m_highRxMark = syn.GetSequenceNumber();
+    // TcpSocketBase takes the TSval to echo only from a segment at RCV.NXT, which it has not
+    // set yet: the SYN-ACK's own TSval is the one to echo.
+    if (m_timestampEnabled && syn.HasOption(TcpOption::TS))
+    {
+        auto ts = DynamicCast<const TcpOptionTS>(syn.GetOption(TcpOption::TS));
+        m_timestampToEcho = ts->GetTimestamp();
+        m_tcb->m_rcvTimestampValue = ts->GetTimestamp();
+    }
+    ClampSegmentSize(syn);
+}
+
+// Linux tcp_mss_clamp() / tcp_sync_mss(): segments carry min(own MSS, the peer's MSS option,
+// 536 without one), never less than tcp_min_snd_mss, minus the timestamp option when both use
+// it; a size the user set (TCP_MAXSEG) is an upper bound.
+void
+TcpRstSocket::ClampSegmentSize(const TcpHeader& peerSyn)
+{
+    const TcpHostProfile& profile = m_rstTcp->GetHostProfile();
+    if (!profile.mssOption || m_advMss == 0)
+    {
+        return;
+    }
+    uint32_t peerMss = kDefaultPeerMss;
+    if (peerSyn.HasOption(TcpOption::MSS))
+    {
+        peerMss = DynamicCast<const TcpOptionMSS>(peerSyn.GetOption(TcpOption::MSS))->GetMSS();
+    }
+    uint32_t mss = std::max(std::min(m_advMss, peerMss), kMinSendMss);
+    bool timestamps = m_timestampEnabled && peerSyn.HasOption(TcpOption::TS);
+    uint32_t size = mss - (timestamps ? kTimestampSpace : 0);
+    if (m_tcb->m_segmentSize != m_profileSegmentSize)
+    {
+        size = std::min(size, m_tcb->m_segmentSize);
+    }
+    m_tcb->m_segmentSize = size;
+    m_txBuffer->SetSegmentSize(size);
+}
+
+// Linux tcp_select_initial_window() for SYNs, __tcp_select_window() afterwards.
+uint16_t
+TcpRstSocket::AdvertisedWindowSize(bool scale) const
+{
+    uint16_t stock = TcpSocketBase::AdvertisedWindowSize(scale);
+    if (!LinuxHost() || !m_rstTcp->GetHostProfile().linuxWindows)
+    {
+        return stock;
+    }
+    auto self = const_cast<TcpRstSocket*>(this); // as TcpSocketBase: the window is state
+    if (!scale)
+    {
+        // A SYN offers 65535 rounded down to whole MSS: advmss on a SYN (64240), the data MSS
+        // on a SYN-ACK that answers timestamps (65160).
+        uint32_t mss = m_advMss != 0 ? m_advMss : m_tcb->m_segmentSize;
+        if (m_state == SYN_RCVD && m_timestampEnabled && mss > kTimestampSpace)
+        {
+            mss -= kTimestampSpace;
+        }
+        uint32_t window = kMaxUnscaledWindow / mss * mss;
+        self->m_rcvSsthresh = window;
+        self->m_advWnd = window;
+        return static_cast<uint16_t>(window);
+    }
+    if (m_rcvSsthresh == 0 || m_tcb->m_rxBuffer->GotFin())
+    {
+        return stock; // no SYN of ours yet; after a FIN the last window stays
+    }
+    // The free space, at most rcv_ssthresh, rounded up to the window scale.
+    uint32_t free = m_tcb->m_rxBuffer->MaxRxSequence() - m_tcb->m_rxBuffer->NextRxSequence();
+    uint32_t window = std::min(free, m_rcvSsthresh);
+    uint32_t unit = 1U << m_rcvWindShift;
+    window = (window + unit - 1) / unit * unit;
+    self->m_advWnd = window;
+    return static_cast<uint16_t>(std::min<uint32_t>(window >> m_rcvWindShift, kMaxUnscaledWindow));
+}
+
+// Linux tcp_event_data_recv(): the first data grants quick ACKs (tcp_incr_quickack()), and each
+// in-order segment grows rcv_ssthresh by two MSS (tcp_grow_window()).
+void
+TcpRstSocket::ReceivedData(Ptr<Packet> packet, const TcpHeader& tcpHeader)
+{
+    if (!LinuxHost() || packet->GetSize() == 0)
+    {
+        TcpSocketBase::ReceivedData(packet, tcpHeader);
+        return;
+    }
+    const TcpHostProfile& profile = m_rstTcp->GetHostProfile();
+    uint32_t mss = m_tcb->m_segmentSize;
+    if (!m_quickAcksGranted)
+    {
+        m_quickAcksGranted = true;
+        uint32_t window = m_rcvSsthresh != 0 ? m_rcvSsthresh : kMaxUnscaledWindow;
+        m_quickAcks = std::min(profile.quickAcks, window / (2 * mss));
+    }
+    SequenceNumber32 before = m_tcb->m_rxBuffer->NextRxSequence();
+    uint32_t delAckMaxCount = m_delAckMaxCount;
+    bool quick = m_quickAcks > 0;
+    // A quick ACK leaves before the application hears of the data (Linux acknowledges in
+    // softirq context; the reader runs later), so a reply does not overtake it. Not when a
+    // FIN is or was received: TcpSocketBase then tells the application the peer closed.
+    bool ackFirst = quick && !m_shutdownRecv && !(tcpHeader.GetFlags() & TcpHeader::FIN) &&
+                    !m_tcb->m_rxBuffer->GotFin();
+    if (quick)
+    {
+        m_delAckMaxCount = 1;
+    }
+    if (ackFirst)
+    {
+        m_shutdownRecv = true;
+    }
+    TcpSocketBase::ReceivedData(packet, tcpHeader);
+    m_delAckMaxCount = delAckMaxCount;
+    if (ackFirst)
+    {
+        m_shutdownRecv = false;
+    }
+    if (quick)
+    {
+        --m_quickAcks;
+    }
+    if (ackFirst && m_tcb->m_rxBuffer->NextRxSequence() > before)
+    {
+        NotifyDataRecv();
+    }
+    if (m_rcvSsthresh != 0 && m_tcb->m_rxBuffer->NextRxSequence() > before)
+    {
+        m_rcvSsthresh = std::min(m_rcvSsthresh + 2 * mss, profile.rcvBufMax / 2);
+    }
+}
+
+// Linux tcp_mark_push(): PSH on the segment that ends what the application has written.
+uint32_t
+TcpRstSocket::SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool withAck)
+{
+    if (LinuxHost())
+    {
+        uint32_t size = std::min(maxSize, m_txBuffer->SizeFromSequence(seq));
+        m_rstTcp->SetPushOnNextSegment(size > 0 && seq + size == m_txBuffer->TailSequence());
+    }
+    uint32_t sent = TcpSocketBase::SendDataPacket(seq, maxSize, withAck);
+    if (m_rstTcp)
+    {
+        m_rstTcp->SetPushOnNextSegment(false);
+    }
+    return sent;
+}
+
+void
+TcpRstSocket::NewAck(const SequenceNumber32& seq, bool resetRTO)
+{
+    m_retransStamp.reset(); // new data acknowledged: retransmits_timed_out() starts over
+    TcpSocketBase::NewAck(seq, resetRTO);
+}
+
+} // namespace ns3
