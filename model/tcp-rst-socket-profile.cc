@@ -232,6 +232,15 @@ TcpRstSocket::ReceivedData(Ptr<Packet> packet, const TcpHeader& tcpHeader)
         m_quickAcks = std::min(profile.quickAcks, window / (2 * mss));
     }
     SequenceNumber32 before = m_tcb->m_rxBuffer->NextRxSequence();
+    // tcp_grow_window() runs before the ACK is chosen, so the ACK of this segment offers more.
+    // It adds two MSS for a segment that fills its share of the buffer
+    // (tcp_win_from_space(truesize) <= len), nothing for small ones: modelled as a segment of
+    // at least half an MSS (capture 01: 100 bytes leave the window at 64).
+    if (m_rcvSsthresh != 0 && tcpHeader.GetSequenceNumber() == before &&
+        2 * packet->GetSize() >= mss)
+    {
+        m_rcvSsthresh = std::min(m_rcvSsthresh + 2 * mss, profile.rcvBufMax / 2);
+    }
     uint32_t delAckMaxCount = m_delAckMaxCount;
     bool quick = m_quickAcks > 0;
     // A quick ACK leaves before the application hears of the data (Linux acknowledges in
@@ -260,10 +269,6 @@ TcpRstSocket::ReceivedData(Ptr<Packet> packet, const TcpHeader& tcpHeader)
     if (ackFirst && m_tcb->m_rxBuffer->NextRxSequence() > before)
     {
         NotifyDataRecv();
-    }
-    if (m_rcvSsthresh != 0 && m_tcb->m_rxBuffer->NextRxSequence() > before)
-    {
-        m_rcvSsthresh = std::min(m_rcvSsthresh + 2 * mss, profile.rcvBufMax / 2);
     }
 }
 
