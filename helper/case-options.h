@@ -88,6 +88,13 @@ CheckValue(const std::string& text)
                    ? ""
                    : "true or false";
     }
+    else if constexpr (std::is_floating_point_v<T>)
+    {
+        std::istringstream in(text);
+        T value{};
+        in >> value;
+        return !text.empty() && !in.fail() && in.eof() ? "" : "a number";
+    }
     else if constexpr (std::is_integral_v<T>)
     {
         std::istringstream in(text);

@@ -24,6 +24,31 @@ namespace
 {
 constexpr int kExitFail = 1;
 constexpr int kExitBadInput = 2;
+constexpr int kExitNotTriggered = 3;
+
+/// The link every case runs on: --delay, --rate, --loss.
+void
+DeclareLinkOptions(CaseOptions& declared, CaseRunOptions& options)
+{
+    declared.AddTime(
+        "delay", "one-way delay of each of the two links, [0, 10s]", options.linkDelay);
+    declared.Add(
+        "rate", "rate of both links, e.g. 1Gbps, 10Mbps (at least 10kbps)", options.linkRate);
+    declared.Add("loss",
+                 "probability that the router loses a segment, each direction, [0, 0.5]",
+                 options.lossRate);
+}
+
+/// \return the exit status of a verdict
+int
+ExitStatus(const CaseResult& result)
+{
+    if (!result.triggered)
+    {
+        return kExitNotTriggered;
+    }
+    return result.pass ? 0 : kExitFail;
+}
 
 bool
 TakeFlag(std::vector<std::string>& args, const std::string& flag)
@@ -108,9 +133,11 @@ RunOne(const std::string& name, std::vector<std::string> args, const std::string
     CaseOptions declared(cmd);
     declared.AddOutputDirectory(
         "out", "write client.pcap, server.pcap, resets.csv, ladder.txt here", options.outDir);
-    declared.Add(
-        "stock", "select stock ns-3 behaviour for every policy (for comparison)", options.stock);
+    declared.Add("stock",
+                 "stock ns-3: every policy Stock and the Ns3 host profile (for comparison)",
+                 options.stock);
     declared.Add("quiet", "print only the verdict", quiet);
+    DeclareLinkOptions(declared, options);
     rstCase->AddOptions(declared);
     declared.CheckArguments(args);
     ParseArguments(cmd, program, args);
@@ -128,7 +155,7 @@ RunOne(const std::string& name, std::vector<std::string> args, const std::string
         std::cout << "\noutputs in " << options.outDir
                   << ": client.pcap server.pcap resets.csv ladder.txt counters.txt checks.txt\n";
     }
-    return result.pass ? 0 : kExitFail;
+    return ExitStatus(result);
 }
 
 int
@@ -191,20 +218,20 @@ int
 RunDemo(std::vector<std::string> args, const std::string& program)
 {
     std::string out;
-    bool stock = false;
+    CaseRunOptions link;
     CommandLine cmd(program);
     cmd.Usage("Runs every case and prints the verdict table.");
     CaseOptions declared(cmd);
     declared.AddOutputDirectory("out", "write each case's outputs in DIR/CASE", out);
-    declared.Add("stock", "select stock ns-3 behaviour for every policy", stock);
+    declared.Add("stock", "stock ns-3: every policy Stock, the Ns3 host profile", link.stock);
+    DeclareLinkOptions(declared, link);
     declared.CheckArguments(args);
     ParseArguments(cmd, program, args);
     std::vector<CaseResult> results;
     for (const std::string& name : RstCaseCatalog::GetNames())
     {
         std::unique_ptr<RstCase> rstCase = RstCaseCatalog::Create(name);
-        CaseRunOptions options;
-        options.stock = stock;
+        CaseRunOptions options = link;
         options.outDir = out.empty() ? "" : out + "/" + name;
         std::cout << "== " << name << ": " << rstCase->GetTitle() << '\n';
         results.push_back(RstCaseRunner::Run(*rstCase, options));
@@ -216,14 +243,16 @@ RunDemo(std::vector<std::string> args, const std::string& program)
     {
         std::cout << "\noutputs (pcaps, resets.csv, ladder.txt per case) in " << out << '\n';
     }
+    int status = 0;
     for (const CaseResult& r : results)
     {
-        if (!r.pass)
+        if (ExitStatus(r) == kExitFail)
         {
             return kExitFail;
         }
+        status = std::max(status, ExitStatus(r));
     }
-    return 0;
+    return status;
 }
 } // namespace
 

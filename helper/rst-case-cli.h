@@ -26,7 +26,8 @@ namespace ns3
  * \param argc argument count
  * \param argv arguments
  * \param fixedCase the case an example runs ("" for the runner, which takes --case)
- * \return exit status: 0 every case passed, 1 a case failed, 2 bad input
+ * \return exit status: 0 every case passed, 1 a case failed, 2 bad input, 3 a case was not
+ * triggered (a segment it needs was lost) and none failed
  */
 int RunCaseCommandLine(int argc, char** argv, const std::string& fixedCase = "");
 

@@ -23,6 +23,10 @@ struct CaseRunOptions
     bool stock{false};                //!< select stock ns-3 behaviour for every policy
     std::string linkRate{"1Gbps"};    //!< rate of both links
     Time linkDelay{MicroSeconds(20)}; //!< one-way delay of each link
+    double lossRate{0};               //!< each segment lost with this probability on the router
+
+    /// \throws std::invalid_argument naming the option outside its range
+    void Validate() const;
 };
 
 /**

@@ -18,6 +18,32 @@ CaseResult::Check(const std::string& what, bool holds, const std::string& detail
     checks.push_back({what, holds, detail});
 }
 
+Time
+CaseContext::LinkAllowance() const
+{
+    return topology.RoundTrip() * 10 + (lossRate > 0 ? Seconds(30) : Time(0));
+}
+
+void
+CaseResult::NotTriggered(const std::string& why)
+{
+    if (triggered)
+    {
+        triggered = false;
+        notTriggeredBecause = why;
+    }
+}
+
+std::string
+CaseResult::Verdict() const
+{
+    if (!triggered)
+    {
+        return "NOT TRIGGERED";
+    }
+    return pass ? "PASS" : "FAIL";
+}
+
 std::vector<LadderSegment>
 CaseResult::Resets(bool fromClient) const
 {

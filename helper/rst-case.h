@@ -43,7 +43,9 @@ struct CaseResult
     std::vector<LadderSegment> segments; //!< the ladder's segments
     std::vector<TcpResetEvent> resets;   //!< every reset sent or received
     std::string ladder;                  //!< the ladder text
-    bool pass{false};                    //!< every check held
+    bool pass{false};                    //!< triggered and every check held
+    bool triggered{true};                //!< the case's trigger happened
+    std::string notTriggeredBecause;     //!< why not (e.g. "the old SYN was lost")
 
     /**
      * \brief Add a check.
@@ -52,6 +54,16 @@ struct CaseResult
      * \param detail what was observed
      */
     void Check(const std::string& what, bool pass, const std::string& detail = "");
+
+    /**
+     * \brief Say that the scenario's trigger did not happen (a segment the case needs was
+     * lost on the way): the verdict is then NOT TRIGGERED whatever the checks say.
+     * \param why what was missing, e.g. "the old SYN was lost"
+     */
+    void NotTriggered(const std::string& why);
+
+    /// \return "PASS", "FAIL" or "NOT TRIGGERED"
+    std::string Verdict() const;
 
     /// \param fromClient direction \return the resets sent that way, as ladder segments
     std::vector<LadderSegment> Resets(bool fromClient) const;
@@ -68,6 +80,7 @@ struct CaseContext
     TcpLadderRecorder* ladder{nullptr}; //!< the ladder (for Note())
     Ptr<TcpSegmentFilter> fromClient;   //!< filter on the router, segments from the client
     Ptr<TcpSegmentFilter> fromServer;   //!< filter on the router, segments from the server
+    double lossRate{0};                 //!< random loss on both router interfaces
 
     /**
      * \brief Add a '#' line to the ladder at the current time.
@@ -75,6 +88,12 @@ struct CaseContext
      * \param text the event
      */
     void Note(const std::string& who, const std::string& text) const;
+
+    /**
+     * \return extra simulated time a case allows for its link: ten round trips, and 30 s more
+     * when segments are lost at random (retransmissions back off)
+     */
+    Time LinkAllowance() const;
 
     /**
      * \brief Listen on the server, noting listen() and every accept in the ladder.
@@ -116,8 +135,11 @@ class RstCase
     virtual void AddOptions(CaseOptions& options);
     /// \throws std::invalid_argument naming a parameter outside its range
     virtual void Validate() const;
-    /// \return simulated time to run
-    virtual Time GetDuration() const = 0;
+    /**
+     * \param ctx the scenario (topology, loss rate): on slow or lossy links a case needs longer
+     * \return simulated time to run
+     */
+    virtual Time GetDuration(const CaseContext& ctx) const = 0;
     /// \param ctx schedule the applications and triggers
     virtual void Schedule(CaseContext& ctx) = 0;
     /**

@@ -223,8 +223,12 @@ TcpLadderRecorder::Resolve(std::vector<NoteLine>* isnNotes) const
             }
             own = h.GetSequenceNumber();
         }
-        s.seqAbsolute = !own;
-        s.seq = own ? static_cast<int32_t>(h.GetSequenceNumber() - *own)
+        // A reset with seq 0 and ACK answers a segment without ACK (tcp_v4_send_reset()): its 0
+        // is absolute, not relative to an ISN the sender may have used before.
+        bool zeroReset = (flags & TcpHeader::RST) && (flags & TcpHeader::ACK) &&
+                         h.GetSequenceNumber().GetValue() == 0;
+        s.seqAbsolute = !own || zeroReset;
+        s.seq = !s.seqAbsolute ? static_cast<int32_t>(h.GetSequenceNumber() - *own)
                     : static_cast<int64_t>(h.GetSequenceNumber().GetValue());
         if (flags & TcpHeader::ACK)
         {

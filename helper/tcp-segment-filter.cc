@@ -112,6 +112,32 @@ TcpSegmentFilter::WasDropped(uint64_t uid, uint32_t copy) const
     return m_dropped.count({uid, copy}) != 0;
 }
 
+void
+TcpSegmentFilter::SetRandomLoss(double rate)
+{
+    if (!(rate >= 0 && rate <= 0.5))
+    {
+        throw std::invalid_argument("loss rate " + std::to_string(rate) +
+                                    " is out of range [0, 0.5]");
+    }
+    m_lossRate = rate;
+    if (!m_loss)
+    {
+        m_loss = CreateObject<UniformRandomVariable>();
+    }
+}
+
+int64_t
+TcpSegmentFilter::AssignStreams(int64_t stream)
+{
+    if (!m_loss)
+    {
+        m_loss = CreateObject<UniformRandomVariable>();
+    }
+    m_loss->SetStream(stream);
+    return 1;
+}
+
 uint32_t
 TcpSegmentFilter::GetDropCount() const
 {
@@ -163,6 +189,12 @@ TcpSegmentFilter::DoCorrupt(Ptr<Packet> p)
         Ptr<PointToPointNetDevice> device = DynamicCast<PointToPointNetDevice>(m_device);
         Simulator::Schedule(rule.delay, &PointToPointNetDevice::Receive, device, late);
         ++m_delayed;
+        return true;
+    }
+    if (m_lossRate > 0 && m_loss->GetValue() < m_lossRate)
+    {
+        NS_LOG_INFO("random loss " << segment.header);
+        m_dropped.insert({p->GetUid(), copy});
         return true;
     }
     return false;

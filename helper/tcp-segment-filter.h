@@ -8,6 +8,7 @@
 #include "ns3/net-device.h"
 #include "ns3/nstime.h"
 #include "ns3/ppp-tcp-frame.h"
+#include "ns3/random-variable-stream.h"
 #include "ns3/tcp-header.h"
 #include "ns3/tcp-segment-check.h"
 
@@ -86,6 +87,20 @@ class TcpSegmentFilter : public ErrorModel
      * \return true when this filter dropped that copy
      */
     bool WasDropped(uint64_t uid, uint32_t copy) const;
+
+    /**
+     * \brief Also lose each TCP segment with this probability (after the rules: a segment a
+     * rule dropped or delayed is not drawn for), as a lossy link would.
+     * \param rate loss probability
+     * \throws std::invalid_argument unless 0 <= rate <= 0.5
+     */
+    void SetRandomLoss(double rate);
+
+    /**
+     * \param stream the random stream of SetRandomLoss()
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
     /// \return number of segments dropped
     uint32_t GetDropCount() const;
     /// \return number of segments delayed
@@ -121,6 +136,8 @@ class TcpSegmentFilter : public ErrorModel
     std::set<std::pair<uint64_t, uint32_t>> m_dropped; //!< (uid, copy) dropped
     std::map<uint64_t, uint32_t> m_copiesSeen;         //!< TCP copies seen per uid
     uint32_t m_delayed{0};                             //!< segments delayed
+    double m_lossRate{0};                              //!< random loss probability
+    Ptr<UniformRandomVariable> m_loss;                 //!< draws the random losses
 };
 
 } // namespace ns3

@@ -53,7 +53,11 @@ TcpRstL4Protocol::AddHostProfileAttributes(TypeId& tid)
            "ISNs, timestamps, MSS, windows, handshake and data timers as the attributes below "
            "say) or Ns3 (ns-3's own TcpSocket defaults; the attributes below are ignored).",
            TCP_RST_ENUM_VALUE(TcpHostProfileKind)(TCP_HOST_LINUX),
+#if TCP_RST_NS3_MINOR >= 41
+           TCP_RST_PROFILE_FIELD(MakeEnumAccessor<TcpHostProfileKind>, kind),
+#else
            TCP_RST_PROFILE_FIELD(MakeEnumAccessor, kind),
+#endif
            MakeEnumChecker(TCP_HOST_LINUX, "Linux", TCP_HOST_NS3, "Ns3"))
         .AddAttribute("SecureIsn",
                       "secure_tcp_seq(): ISN = keyed hash of the 4-tuple + a clock (RFC 6528). "

@@ -208,8 +208,9 @@ TEST_F(RunnerCommandLine, OutputDirectoryMustBeAWritableDirectory)
         << output;
     auto [demo, demoOutput] = Runner("--demo --bogus");
     EXPECT_EQ(demo, 2) << demoOutput;
-    EXPECT_NE(demoOutput.find("unknown option '--bogus'; accepted: --out --stock"),
-              std::string::npos)
+    EXPECT_NE(
+        demoOutput.find("unknown option '--bogus'; accepted: --delay --loss --out --rate --stock"),
+        std::string::npos)
         << demoOutput;
 }
 

@@ -3,6 +3,8 @@
  */
 #include "case-test-util.h"
 
+#include "ns3/case-options.h"
+#include "ns3/command-line.h"
 #include "ns3/config.h"
 #include "ns3/rst-case-catalog.h"
 #include "ns3/simulator.h"
@@ -44,6 +46,28 @@ RunCase(const std::string& name, bool stock, const std::string& outDir)
     CaseRunOptions options;
     options.stock = stock;
     options.outDir = outDir;
+    return RstCaseRunner::Run(*rstCase, options);
+}
+
+CaseResult
+RunCaseOn(const std::string& name,
+          const CaseRunOptions& options,
+          const std::vector<std::string>& caseArguments)
+{
+    std::unique_ptr<RstCase> rstCase = RstCaseCatalog::Create(name);
+    EXPECT_TRUE(rstCase) << name;
+    CommandLine cmd("test");
+    CaseOptions declared(cmd);
+    rstCase->AddOptions(declared);
+    declared.CheckArguments(caseArguments);
+    std::vector<std::string> argv{"test"};
+    argv.insert(argv.end(), caseArguments.begin(), caseArguments.end());
+    std::vector<char*> pointers;
+    for (std::string& a : argv)
+    {
+        pointers.push_back(a.data());
+    }
+    cmd.Parse(static_cast<int>(pointers.size()), pointers.data());
     return RstCaseRunner::Run(*rstCase, options);
 }
 

@@ -34,6 +34,17 @@ std::vector<std::string> Ladder(const std::vector<LadderSegment>& segments);
 /// Run a catalogued case.
 CaseResult RunCase(const std::string& name, bool stock = false, const std::string& outDir = "");
 
+/**
+ * \brief Run a catalogued case on a chosen link with case parameters.
+ * \param name the case
+ * \param options link delay, rate, loss ...
+ * \param caseArguments e.g. {"--dataBytes=65536"}
+ * \return the result
+ */
+CaseResult RunCaseOn(const std::string& name,
+                     const CaseRunOptions& options,
+                     const std::vector<std::string>& caseArguments = {});
+
 /// A live two-host scene for tests that drive sockets by hand (client — router — server).
 struct Scene
 {

@@ -34,14 +34,19 @@ class HistoricalSynCase : public RstCase
     HistoricalSynCase();
     void AddOptions(CaseOptions& options) override;
     void Validate() const override;
-    Time GetDuration() const override;
+    Time GetDuration(const CaseContext& ctx) const override;
     void Schedule(CaseContext& ctx) override;
     void Judge(const CaseContext& ctx, CaseResult& result) const override;
+    /// Judge the --loseOldSynAck path.
+    void JudgeLostSynAck(const CaseContext& ctx,
+                         CaseResult& result,
+                         const LadderSegment& synAck) const;
 
     uint32_t m_isnOffset{10};          //!< the old SYN's ISN is this much below the client's
     Time m_oldSynAt{MilliSeconds(48)}; //!< when the old SYN is sent, after connect()
     Time m_tsAge{MilliSeconds(100)};   //!< how much older its TSval is than the client's SYN
     uint32_t m_dataBytes{100};         //!< bytes the client sends once connected
+    bool m_loseOldSynAck{false};       //!< lose the SYN-ACK answering the old SYN
 
   private:
     Ptr<TcpRstSocket> m_client;   //!< the connecting socket
@@ -63,7 +68,7 @@ HistoricalSynCase::HistoricalSynCase()
     : RstCase(
           "historical-syn",
           "seed case 1: SYN-ACK for an old duplicate SYN is reset, the handshake then completes",
-          "C>S R seq=SEG.ACK, then handshake completes")
+          "C>S R seq=SEG.ACK, then handshake completes (--loseOldSynAck: S>C R. INVALID_SYN)")
 {
 }
 
@@ -77,6 +82,10 @@ HistoricalSynCase::AddOptions(CaseOptions& options)
                     "how much older the old SYN's timestamp is than the client's SYN, [0, 10s]",
                     m_tsAge);
     options.Add("dataBytes", "bytes the client sends once connected, [1, 65536]", m_dataBytes);
+    options.Add("loseOldSynAck",
+                "lose the SYN-ACK answering the old SYN: the client's own SYN then meets the "
+                "half-open connection (tcp_check_req(): INVALID_SYN reset)",
+                m_loseOldSynAck);
 }
 
 void
@@ -104,9 +113,9 @@ HistoricalSynCase::Validate() const
 }
 
 Time
-HistoricalSynCase::GetDuration() const
+HistoricalSynCase::GetDuration(const CaseContext& ctx) const
 {
-    return Seconds(4);
+    return Seconds(4) + ctx.LinkAllowance();
 }
 
 void
@@ -147,6 +156,10 @@ HistoricalSynCase::Schedule(CaseContext& ctx)
                                                TcpSegmentFilter::FlagsAre(TcpHeader::SYN)),
                          0,
                          1);
+    if (m_loseOldSynAck)
+    {
+        ctx.fromServer->Drop(TcpSegmentFilter::FlagsAre(TcpHeader::SYN | TcpHeader::ACK), 0, 1);
+    }
 
     m_client = TcpRstHelper::CreateSocket(t.client);
     m_client->SetConnectCallback(
@@ -223,6 +236,45 @@ HistoricalSynCase::Schedule(CaseContext& ctx)
 void
 HistoricalSynCase::Judge(const CaseContext& ctx, CaseResult& result) const
 {
+    // The trigger: the old SYN reaches the server and its SYN-ACK reaches the client.
+    const LadderSegment* oldSyn = nullptr;
+    const LadderSegment* synAck = nullptr;
+    for (const LadderSegment& s : result.segments)
+    {
+        if (!oldSyn && s.injected && s.flags == "S")
+        {
+            oldSyn = &s;
+        }
+        else if (oldSyn && !synAck && !s.fromClient && s.flags == "SA" &&
+                 s.header.GetAckNumber() == oldSyn->header.GetSequenceNumber() + 1)
+        {
+            synAck = &s;
+        }
+    }
+    if (!oldSyn || oldSyn->lost)
+    {
+        result.NotTriggered("the old SYN was lost on the way");
+        return;
+    }
+    result.Check("the server answers the old SYN with a SYN-ACK acking its ISN",
+                 synAck != nullptr,
+                 synAck ? "SA ack=" + std::to_string(synAck->header.GetAckNumber().GetValue())
+                        : "no SYN-ACK");
+    if (!synAck)
+    {
+        return;
+    }
+    if (m_loseOldSynAck)
+    {
+        JudgeLostSynAck(ctx, result, *synAck);
+        return;
+    }
+    if (synAck->lost)
+    {
+        result.NotTriggered("the SYN-ACK answering the old SYN was lost (--loseOldSynAck=true "
+                            "runs that path)");
+        return;
+    }
     std::vector<LadderSegment> resets = result.Resets(true);
     result.Check("exactly one reset, sent by the client",
                  resets.size() == 1 && result.Resets(false).empty(),
@@ -233,22 +285,13 @@ HistoricalSynCase::Judge(const CaseContext& ctx, CaseResult& result) const
         return;
     }
     const LadderSegment& rst = resets.front();
-    // The SYN-ACK it answers: the last S>C segment before it.
-    const LadderSegment* synAck = nullptr;
-    const LadderSegment* nextSyn = nullptr;
-    for (const LadderSegment& s : result.segments)
+    if (rst.lost)
     {
-        if (s.time <= rst.time && !s.fromClient && s.flags == "SA")
-        {
-            synAck = &s;
-        }
-        if (s.time > rst.time && s.fromClient && s.flags == "S" && !nextSyn)
-        {
-            nextSyn = &s;
-        }
+        result.NotTriggered("the client's reset was lost: the half-open connection stayed");
+        return;
     }
     result.Check("reset is R without ACK, seq = SEG.ACK of the SYN-ACK (tcp_v4_send_reset)",
-                 synAck && rst.flags == "R" &&
+                 rst.flags == "R" &&
                      rst.header.GetSequenceNumber() == synAck->header.GetAckNumber(),
                  DescribeReset(rst));
     result.Check("reset seq is 1 relative to the old SYN's ISN (Linux ladder: R 1 -)",
@@ -257,6 +300,15 @@ HistoricalSynCase::Judge(const CaseContext& ctx, CaseResult& result) const
     result.Check("reason is TCP_INVALID_ACK_SEQUENCE",
                  rst.reason && *rst.reason == RstReason::TCP_INVALID_ACK_SEQUENCE,
                  rst.reason ? RstReasonName(*rst.reason) : "none");
+    const LadderSegment* nextSyn = nullptr;
+    for (const LadderSegment& s : result.segments)
+    {
+        if (s.time > rst.time && s.fromClient && s.flags == "S")
+        {
+            nextSyn = &s;
+            break;
+        }
+    }
     // TCP_TIMEOUT_MIN on the timer wheel: whole jiffies plus up to two of rounding.
     Ptr<TcpRstL4Protocol> clientTcp = ctx.topology.ClientTcp();
     Time timeoutMin = clientTcp->GetTimeoutMin();
@@ -288,6 +340,59 @@ HistoricalSynCase::Judge(const CaseContext& ctx, CaseResult& result) const
     result.Check("data flows: server read " + std::to_string(m_dataBytes) + " bytes",
                  m_received == m_dataBytes,
                  std::to_string(m_received) + " bytes");
+}
+
+// Linux tcp_check_req(): the client's own SYN (ISN above the old one, inside the request's
+// window) meets the half-open connection: embryonic reset R. seq=0 ack=SEG.SEQ+1
+// (INVALID_SYN), counted TcpExtEmbryonicRsts; the client's connect() is refused.
+void
+HistoricalSynCase::JudgeLostSynAck(const CaseContext& ctx,
+                                   CaseResult& result,
+                                   const LadderSegment& synAck) const
+{
+    const LadderSegment* ownSyn = nullptr;
+    for (const LadderSegment& s : result.segments)
+    {
+        if (s.time > synAck.time && s.fromClient && s.flags == "S" && !s.injected)
+        {
+            ownSyn = &s;
+            break;
+        }
+    }
+    if (!ownSyn || ownSyn->lost)
+    {
+        result.NotTriggered("the client's SYN retransmission was lost");
+        return;
+    }
+    std::vector<LadderSegment> resets = result.Resets(false);
+    result.Check("exactly one reset, sent by the server",
+                 resets.size() == 1 && result.Resets(true).empty(),
+                 std::to_string(resets.size()) + " from server, " +
+                     std::to_string(result.Resets(true).size()) + " from client");
+    if (resets.empty())
+    {
+        return;
+    }
+    const LadderSegment& rst = resets.front();
+    result.Check("reset is R. seq=0 ack=SEG.SEQ+1 of the client's SYN (tcp_v4_send_reset)",
+                 rst.flags == "RA" && rst.header.GetSequenceNumber().GetValue() == 0 &&
+                     rst.header.GetAckNumber() == ownSyn->header.GetSequenceNumber() + 1,
+                 DescribeReset(rst));
+    result.Check("reason is INVALID_SYN",
+                 rst.reason && *rst.reason == RstReason::INVALID_SYN,
+                 rst.reason ? RstReasonName(*rst.reason) : "none");
+    uint64_t embryonic = ctx.topology.ServerTcp()->GetCounters().Get(TcpStat::EmbryonicRsts);
+    result.Check(
+        "server counts TcpExtEmbryonicRsts = 1", embryonic == 1, std::to_string(embryonic));
+    if (rst.lost)
+    {
+        result.NotTriggered("the server's reset was lost");
+        return;
+    }
+    result.Check("client's connect() fails with ECONNREFUSED, nothing accepted",
+                 m_connectFailed && !m_connected && m_accepted == 0 &&
+                     m_client->GetSocketError() == TcpRstSocket::CONNECTION_REFUSED,
+                 TcpRstSocket::SocketErrorName(m_client->GetSocketError()));
 }
 
 TCP_RST_REGISTER_CASE(HistoricalSynCase, 1);

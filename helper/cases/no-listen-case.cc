@@ -1,6 +1,7 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
+#include "ns3/data-rate.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/rst-case-catalog.h"
 #include "ns3/rst-case.h"
@@ -29,7 +30,7 @@ class NoListenCase : public RstCase
     NoListenCase();
     void AddOptions(CaseOptions& options) override;
     void Validate() const override;
-    Time GetDuration() const override;
+    Time GetDuration(const CaseContext& ctx) const override;
     void Schedule(CaseContext& ctx) override;
     void Judge(const CaseContext& ctx, CaseResult& result) const override;
 
@@ -79,9 +80,9 @@ NoListenCase::Validate() const
 }
 
 Time
-NoListenCase::GetDuration() const
+NoListenCase::GetDuration(const CaseContext& ctx) const
 {
-    return Seconds(4);
+    return Seconds(4) + ctx.LinkAllowance();
 }
 
 void
@@ -136,38 +137,75 @@ NoListenCase::Schedule(CaseContext& ctx)
 void
 NoListenCase::Judge(const CaseContext& ctx, CaseResult& result) const
 {
-    std::vector<LadderSegment> resets = result.Resets(false);
-    result.Check("two resets, both from the server",
-                 resets.size() == 2 && result.Resets(true).empty(),
-                 std::to_string(resets.size()) + " from server, " +
-                     std::to_string(result.Resets(true).size()) + " from client");
-    for (const LadderSegment& rst : resets)
-    {
-        std::string port = std::to_string(rst.header.GetSourcePort());
-        result.Check("port " + port +
-                         ": R. seq=0 ack=ISN+1, window 0, no options "
-                         "(tcp_v4_send_reset)",
-                     rst.flags == "RA" && rst.seqAbsolute && rst.seq == 0 && rst.ack &&
-                         *rst.ack == 1 && !rst.ackAbsolute && rst.window == 0 &&
-                         rst.options.empty(),
-                     DescribeReset(rst));
-        result.Check("port " + port + ": reason NO_SOCKET",
-                     rst.reason && *rst.reason == RstReason::NO_SOCKET,
-                     rst.reason ? RstReasonName(*rst.reason) : "none");
-    }
-    // "At once": one round trip (plus transmission time), on whatever link the case runs.
-    Time oneRoundTrip = ctx.topology.RoundTrip() + MilliSeconds(1);
+    result.Check("no reset from the client", result.Resets(true).empty());
+    // Transmission of a SYN and a reset over the four hops, on top of the propagation.
+    DataRateValue rate;
+    ctx.topology.clientDevice->GetAttribute("DataRate", rate);
+    Time transmission = rate.Get().CalculateBytesTxTime(100) * 4;
+    Time oneRoundTrip = ctx.topology.RoundTrip() + transmission + MilliSeconds(1);
     for (const Attempt& a : m_attempts)
     {
-        std::string port = std::to_string(a.port);
-        Time took = a.failed - a.started;
-        result.Check("port " + port + ": connect() fails after one round trip with ECONNREFUSED",
-                     !a.connected && a.failed != Time::Max() && took < oneRoundTrip &&
+        std::string port = "port " + std::to_string(a.port) + ": ";
+        // Every SYN of this attempt that reaches the server is answered, once.
+        std::vector<const LadderSegment*> synsArrived;
+        std::vector<const LadderSegment*> resets;
+        for (const LadderSegment& s : result.segments)
+        {
+            bool ours =
+                s.header.GetDestinationPort() == a.port || s.header.GetSourcePort() == a.port;
+            if (ours && s.fromClient && s.flags == "S" && !s.lost)
+            {
+                synsArrived.push_back(&s);
+            }
+            if (ours && !s.fromClient && (s.header.GetFlags() & TcpHeader::RST))
+            {
+                resets.push_back(&s);
+            }
+        }
+        const LadderSegment* answered = nullptr; // the first reset that reached the client
+        for (const LadderSegment* r : resets)
+        {
+            if (!r->lost)
+            {
+                answered = r;
+                break;
+            }
+        }
+        if (!answered)
+        {
+            result.NotTriggered(port + "every SYN or every reset was lost");
+            continue;
+        }
+        result.Check(port + "each SYN that reaches the server gets one reset",
+                     resets.size() == synsArrived.size(),
+                     std::to_string(synsArrived.size()) + " SYN(s) arrived, " +
+                         std::to_string(resets.size()) + " reset(s)");
+        for (const LadderSegment* rst : resets)
+        {
+            result.Check(port + "R. seq=0 ack=ISN+1, window 0, no options (tcp_v4_send_reset), "
+                                "reason NO_SOCKET",
+                         rst->flags == "RA" && rst->seqAbsolute && rst->seq == 0 && rst->ack &&
+                             *rst->ack == 1 && !rst->ackAbsolute && rst->window == 0 &&
+                             rst->options.empty() && rst->reason &&
+                             *rst->reason == RstReason::NO_SOCKET,
+                         DescribeReset(*rst));
+        }
+        // The SYN that reset answers: the last one that arrived before it was sent.
+        const LadderSegment* syn = nullptr;
+        for (const LadderSegment* s : synsArrived)
+        {
+            syn = s->time <= answered->time ? s : syn;
+        }
+        Time took = syn ? a.failed - syn->time : Time::Max();
+        result.Check(port + "connect() fails with ECONNREFUSED one round trip after the SYN",
+                     !a.connected && syn && a.failed != Time::Max() && took <= oneRoundTrip &&
                          a.socket->GetSocketError() == TcpRstSocket::CONNECTION_REFUSED,
                      a.failed == Time::Max()
                          ? "no failure reported"
                          : std::string(TcpRstSocket::SocketErrorName(a.socket->GetSocketError())) +
-                               " after " + std::to_string(took.GetMicroSeconds()) + " us");
+                               " " + std::to_string(took.GetMicroSeconds()) +
+                               " us after the SYN (round trip " +
+                               std::to_string(oneRoundTrip.GetMicroSeconds()) + " us)");
     }
     uint64_t fails = ctx.topology.ClientTcp()->GetCounters().Get(TcpStat::AttemptFails);
     result.Check("client counts TcpAttemptFails = 2", fails == 2, std::to_string(fails));
