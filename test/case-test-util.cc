@@ -38,6 +38,20 @@ Ladder(const std::vector<LadderSegment>& segments)
     return lines;
 }
 
+std::vector<std::string>
+WithWindows(const std::vector<LadderSegment>& segments)
+{
+    std::vector<std::string> lines;
+    for (const LadderSegment& s : segments)
+    {
+        std::string options = s.options.rfind("ts=", 0) == 0 ? "" : s.options;
+        options = options.substr(0, options.find(" ts="));
+        lines.push_back(s.Summary() + " win=" + std::to_string(s.window) +
+                        (options.empty() ? "" : " " + options));
+    }
+    return lines;
+}
+
 CaseResult
 RunCase(const std::string& name, bool stock, const std::string& outDir)
 {

@@ -31,6 +31,9 @@ class TcpRstTest : public ::testing::Test
 /// \return the ladder of a result as "C>S R 1 -" lines
 std::vector<std::string> Ladder(const std::vector<LadderSegment>& segments);
 
+/// \return the ladder with windows and options: "S>C SA 0 1 win=65160 mss=1460,sackOK,ws=10"
+std::vector<std::string> WithWindows(const std::vector<LadderSegment>& segments);
+
 /// Run a catalogued case.
 CaseResult RunCase(const std::string& name, bool stock = false, const std::string& outDir = "");
 

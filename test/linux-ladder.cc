@@ -12,8 +12,40 @@ namespace ns3
 namespace test
 {
 
+namespace
+{
+/// The options of a ladder line without the timestamp: "mss=1460,sackOK,ws=10" (or "").
+std::string
+OptionsWithoutTimestamp(const std::vector<std::string>& fields, std::size_t from)
+{
+    for (std::size_t i = from; i < fields.size(); ++i)
+    {
+        const std::string& f = fields[i];
+        if (f.rfind("ts=", 0) != 0 && (f.find("mss=") != std::string::npos ||
+                                        f.find("ws=") != std::string::npos ||
+                                        f.find("sackOK") != std::string::npos))
+        {
+            return f;
+        }
+    }
+    return "";
+}
+} // namespace
+
 std::vector<std::string>
 LinuxLadder(const std::string& name, bool withPsh)
+{
+    return ReadLinuxLadder(name, withPsh, false);
+}
+
+std::vector<std::string>
+LinuxLadderWithWindows(const std::string& name)
+{
+    return ReadLinuxLadder(name, true, true);
+}
+
+std::vector<std::string>
+ReadLinuxLadder(const std::string& name, bool withPsh, bool withWindows)
 {
     std::string path = std::string(TCP_RST_SOURCE_DIR) + "/test/data/linux/" + name + ".txt";
     std::ifstream file(path);
@@ -52,6 +84,11 @@ LinuxLadder(const std::string& name, bool withPsh)
         if (f.back() == "LOST")
         {
             out << " LOST";
+        }
+        if (withWindows)
+        {
+            std::string options = OptionsWithoutTimestamp(f, dir + 6);
+            out << " win=" << f[dir + 4] << (options.empty() ? "" : " " + options);
         }
         lines.push_back(out.str());
     }

@@ -23,6 +23,18 @@ namespace test
  */
 std::vector<std::string> LinuxLadder(const std::string& name, bool withPsh = true);
 
+/**
+ * \brief As LinuxLadder(), with the raw window and the options other than timestamps, as
+ * WithWindow() prints the model's: "S>C SA 0 1 win=65160 mss=1460,sackOK,ws=10".
+ * \param name file name without .txt
+ * \return the lines
+ */
+std::vector<std::string> LinuxLadderWithWindows(const std::string& name);
+
+/// \param name ladder \param withPsh keep PSH \param withWindows add window and options
+/// \return the lines
+std::vector<std::string> ReadLinuxLadder(const std::string& name, bool withPsh, bool withWindows);
+
 } // namespace test
 } // namespace ns3
 

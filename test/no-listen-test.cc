@@ -19,9 +19,9 @@ TEST_F(Closed, SynToBoundOrUnboundPortIsRefused)
 {
     CaseResult result = RunCase("no-listen");
     // Linux: S, then RA abs:0 1 (win 0, no options), for both ports.
-    std::vector<std::string> expected = LinuxLadder("11-bind-no-listen");
+    std::vector<std::string> expected = LinuxLadderWithWindows("11-bind-no-listen");
     ASSERT_EQ(expected.size(), 4u);
-    EXPECT_EQ(Ladder(result.segments), expected);
+    EXPECT_EQ(WithWindows(result.segments), expected);
     for (const LadderSegment& rst : result.Resets(false))
     {
         EXPECT_EQ(rst.window, 0);
