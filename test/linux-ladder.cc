@@ -21,9 +21,9 @@ OptionsWithoutTimestamp(const std::vector<std::string>& fields, std::size_t from
     for (std::size_t i = from; i < fields.size(); ++i)
     {
         const std::string& f = fields[i];
-        if (f.rfind("ts=", 0) != 0 && (f.find("mss=") != std::string::npos ||
-                                        f.find("ws=") != std::string::npos ||
-                                        f.find("sackOK") != std::string::npos))
+        if (f.rfind("ts=", 0) != 0 &&
+            (f.find("mss=") != std::string::npos || f.find("ws=") != std::string::npos ||
+             f.find("sackOK") != std::string::npos))
         {
             return f;
         }
