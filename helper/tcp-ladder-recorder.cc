@@ -229,7 +229,7 @@ TcpLadderRecorder::Resolve(std::vector<NoteLine>* isnNotes) const
                          h.GetSequenceNumber().GetValue() == 0;
         s.seqAbsolute = !own || zeroReset;
         s.seq = !s.seqAbsolute ? static_cast<int32_t>(h.GetSequenceNumber() - *own)
-                    : static_cast<int64_t>(h.GetSequenceNumber().GetValue());
+                               : static_cast<int64_t>(h.GetSequenceNumber().GetValue());
         if (flags & TcpHeader::ACK)
         {
             s.ackAbsolute = !peer;

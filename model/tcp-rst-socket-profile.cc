@@ -110,6 +110,7 @@ TcpRstSocket::StartPassiveOpen(const TcpHeader& syn, const Address& from, const 
     SetInitialSequence(
         m_rstTcp->InitialSequenceNumber(to, syn.GetDestinationPort(), from, syn.GetSourcePort()));
     m_advMss = m_rstTcp->GetAdvertisedMss(to);
+    m_highRxMark = syn.GetSequenceNumber(); // window updates compare with it
     ClampSegmentSize(syn);
     m_tcb->m_cWnd = GetInitialCwnd() * m_tcb->m_segmentSize;
     m_tcb->m_cWndInfl = m_tcb->m_cWnd;
@@ -136,8 +137,7 @@ TcpRstSocket::NotePeerSyn(const TcpHeader& syn)
     {
         return;
     }
-    m_highTxAck = syn.GetSequenceNumber();
-    m_highRxMark = syn.GetSequenceNumber();
+    m_highRxMark = syn.GetSequenceNumber(); // window updates compare with it
     // TcpSocketBase takes the TSval to echo only from a segment at RCV.NXT, which it has not
     // set yet: the SYN-ACK's own TSval is the one to echo.
     if (m_timestampEnabled && syn.HasOption(TcpOption::TS))

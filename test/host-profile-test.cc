@@ -18,6 +18,7 @@
 #include "ns3/uinteger.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -218,6 +219,56 @@ TEST_F(HostProfile, SynCarriesMssWindowAndScaleAndDataCarriesPsh)
     UintegerValue segmentSize;
     c->GetAttribute("SegmentSize", segmentSize);
     EXPECT_EQ(segmentSize.Get(), 1448u) << "MSS 1460 minus the timestamp option";
+}
+
+TEST_F(HostProfile, TimestampsEchoTheLatestTsvalWhateverTheIsns)
+{
+    // TcpSocketBase echoes a TSval only from a segment at or below the highest ACK it sent,
+    // compared in sequence space from 0: random ISNs must not leave the echo stale (half the
+    // ISN space would). Both directions, over runs with other ISNs.
+    for (uint32_t run = 1; run <= 6; ++run)
+    {
+        RngSeedManager::SetRun(run);
+        {
+            TcpRstHelper rst;
+            Connecting scene(rst);
+            scene.Listen();
+            Ptr<TcpRstSocket> c = scene.Connect(Seconds(1), 40001);
+            for (int i = 0; i < 3; ++i)
+            {
+                Simulator::Schedule(Seconds(1.2 + 0.1 * i),
+                                    [c]() { c->Send(Create<Packet>(10), 0); });
+                Simulator::Schedule(Seconds(1.25 + 0.1 * i),
+                                    [&scene]()
+                                    {
+                                        if (!scene.accepted.empty())
+                                        {
+                                            scene.accepted[0]->Send(Create<Packet>(10), 0);
+                                        }
+                                    });
+            }
+            Simulator::Stop(Seconds(2));
+            Simulator::Run();
+            std::map<bool, uint32_t> lastTsval; // per direction: the last TSval sent
+            uint32_t checked = 0;
+            for (const LadderSegment& s : scene.ladder->GetSegments())
+            {
+                auto ts = DynamicCast<const TcpOptionTS>(s.header.GetOption(TcpOption::TS));
+                ASSERT_TRUE(ts) << s.Summary();
+                if (s.length > 0 || s.flags == "A")
+                {
+                    auto peer = lastTsval.find(!s.fromClient);
+                    ASSERT_NE(peer, lastTsval.end()) << s.Summary();
+                    EXPECT_EQ(ts->GetEcho(), peer->second) << "run " << run << " " << s.Summary();
+                    ++checked;
+                }
+                lastTsval[s.fromClient] = ts->GetTimestamp();
+            }
+            EXPECT_GE(checked, 8u);
+            Simulator::Destroy();
+        }
+    }
+    RngSeedManager::SetRun(1);
 }
 
 TEST_F(HostProfile, SynRetransmissionsFollowLinuxThenConnectFailsWithEtimedout)
