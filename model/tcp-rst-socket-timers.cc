@@ -132,7 +132,8 @@ TcpRstSocket::DataRetransmissionsTimedOut()
 
 // Nothing queued means nothing to probe with: Linux tcp_probe_timer() sends no probe. Stock
 // ns-3 reads past the empty buffer and crashes, e.g. on a listener that got a zero-window SYN
-// or a bare RST.
+// or a bare RST. Under the Linux profile tcp_probe_timer() gives up once tcp_retries2
+// (DataRetries) probes went unanswered: ETIMEDOUT, no segment (capture 05b).
 void
 TcpRstSocket::PersistTimeout()
 {
@@ -140,7 +141,25 @@ TcpRstSocket::PersistTimeout()
     {
         return;
     }
+    if (LinuxHost())
+    {
+        if (m_probesOut >= m_dataRetries)
+        {
+            m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
+            Abort(TIMED_OUT);
+            return;
+        }
+        ++m_probesOut;
+    }
     TcpSocketBase::PersistTimeout();
+}
+
+// Linux tcp_ack(): any acknowledgement answers the probes (icsk_probes_out = 0).
+void
+TcpRstSocket::ReceivedAck(Ptr<Packet> packet, const TcpHeader& tcpHeader)
+{
+    m_probesOut = 0;
+    TcpSocketBase::ReceivedAck(packet, tcpHeader);
 }
 
 // Linux tcp_write_timeout() -> tcp_write_err(): when data retransmissions run out the

@@ -131,6 +131,7 @@ class TcpRstSocket : public TcpSocketBase
     void ReceivedData(Ptr<Packet> packet, const TcpHeader& tcpHeader) override;
     uint16_t AdvertisedWindowSize(bool scale = true) const override;
     void NewAck(const SequenceNumber32& seq, bool resetRTO) override;
+    void ReceivedAck(Ptr<Packet> packet, const TcpHeader& tcpHeader) override;
     void PersistTimeout() override;
     void ReTxTimeout() override;
 
@@ -236,6 +237,7 @@ class TcpRstSocket : public TcpSocketBase
     Time m_synRto;                 //!< icsk_rto of the handshake
     // Data retransmissions under the Linux profile (retransmits_timed_out())
     std::optional<Time> m_retransStamp; //!< when the oldest unacknowledged segment was sent
+    uint32_t m_probesOut{0};            //!< icsk_probes_out: persist probes not answered
     // What the Linux profile changes on a connection
     uint32_t m_advMss{0};             //!< the MSS this socket announced (advmss)
     uint32_t m_profileSegmentSize{0}; //!< SegmentSize the profile gave; another is the user's

@@ -47,6 +47,9 @@ struct Connecting : Scene
         c->SetConnectCallback(
             Callback<void, Ptr<Socket>>([this](Ptr<Socket>) { ++connected; }),
             Callback<void, Ptr<Socket>>([this](Ptr<Socket>) { failedAt = Simulator::Now(); }));
+        c->SetCloseCallbacks(
+            MakeNullCallback<void, Ptr<Socket>>(),
+            Callback<void, Ptr<Socket>>([this](Ptr<Socket>) { errorAt = Simulator::Now(); }));
         Address to = InetSocketAddress(topology.serverAddress, kServerPort);
         Simulator::Schedule(at,
                             [c, to, port]()
@@ -85,7 +88,8 @@ struct Connecting : Scene
     }
 
     uint32_t connected{0};
-    Time failedAt{Time::Max()};
+    Time failedAt{Time::Max()}; //!< connect() failed
+    Time errorAt{Time::Max()};  //!< an established connection ended with an error
     std::vector<Ptr<Socket>> accepted;
 };
 
@@ -419,6 +423,47 @@ TEST_F(HostProfile, DataGivesUpAfterTheRetries2TimeBoundWithEtimedout)
     ASSERT_GE(data.size(), 3u);
     EXPECT_LE(data.front() - sentAt, MicroSeconds(1));
     EXPECT_LT(data.back(), sentAt + Seconds(3));
+    EXPECT_EQ(scene.topology.ClientTcp()->GetCounters().Get(TcpStat::AbortOnTimeout), 1u);
+}
+
+TEST_F(HostProfile, PersistGivesUpAfterRetries2UnansweredProbesWithEtimedout)
+{
+    TcpRstHelper rst;
+    Connecting scene(rst);
+    Ptr<TcpRstSocket> listener = scene.Listen();
+    listener->SetAttribute("RcvBufSize", UintegerValue(4096)); // accepted sockets inherit it
+    Ptr<TcpRstSocket> c = scene.Connect(Seconds(1), 40001);
+    c->SetAttribute("DataRetries", UintegerValue(3));
+    Simulator::Schedule(Seconds(1.5), [c]() { c->Send(Create<Packet>(20000), 0); });
+    // The receiver never reads: the window closes and the probes are answered (no abort);
+    // from 20 s on nothing the receiver sends arrives.
+    Time silentFrom = Seconds(20);
+    Ptr<NetDevice> fromServer = scene.topology.routerFromServer;
+    Simulator::Schedule(silentFrom,
+                        [fromServer]() {
+                            TcpSegmentFilter::Install(fromServer)
+                                ->Drop([](const FilteredSegment&) { return true; });
+                        });
+    Simulator::Stop(Seconds(400));
+    Simulator::Run();
+    uint32_t answeredProbes = 0;
+    uint32_t silentProbes = 0;
+    Time lastProbe;
+    for (const LadderSegment& s : scene.ladder->GetSegments())
+    {
+        if (s.fromClient && s.length == 1)
+        {
+            (s.time < silentFrom ? answeredProbes : silentProbes) += 1;
+            lastProbe = s.time;
+        }
+    }
+    EXPECT_GE(answeredProbes, 2u) << "answered probes never end the connection";
+    EXPECT_EQ(silentProbes, 3u) << "tcp_retries2 (DataRetries) unanswered probes";
+    EXPECT_EQ(c->GetState(), TcpSocket::CLOSED);
+    EXPECT_EQ(c->GetSocketError(), TcpRstSocket::TIMED_OUT);
+    // The next expiry after the third unanswered probe (ns-3's persist interval, by then 60 s).
+    EXPECT_EQ(scene.errorAt, lastProbe + Seconds(60));
+    EXPECT_TRUE(scene.resets.empty()) << "giving up sends nothing (capture 05b)";
     EXPECT_EQ(scene.topology.ClientTcp()->GetCounters().Get(TcpStat::AbortOnTimeout), 1u);
 }
 
