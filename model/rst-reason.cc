@@ -29,6 +29,7 @@ const std::array<const char*, RST_REASON_COUNT> kNames = {
     "TCP_KEEPALIVE_TIMEOUT",
     "ERROR",
     "INJECTED",
+    "ZERO_WINDOW_PROBES",
 };
 } // namespace
 

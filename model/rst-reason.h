@@ -40,10 +40,11 @@ enum class RstReason : uint8_t
     TCP_KEEPALIVE_TIMEOUT,    //!< keepalive probes ran out
     ERROR,                    //!< unexpected error
     INJECTED,                 //!< module only: crafted by TcpSegmentInjector
+    ZERO_WINDOW_PROBES,       //!< module only: MaxZeroWindowProbes ran out (seed note variant)
 };
 
 /// Number of RstReason values.
-constexpr std::size_t RST_REASON_COUNT = static_cast<std::size_t>(RstReason::INJECTED) + 1;
+constexpr std::size_t RST_REASON_COUNT = static_cast<std::size_t>(RstReason::ZERO_WINDOW_PROBES) + 1;
 
 /**
  * \param reason a reason

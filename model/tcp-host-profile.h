@@ -4,6 +4,8 @@
 #ifndef TCP_HOST_PROFILE_H
 #define TCP_HOST_PROFILE_H
 
+#include "tcp-challenge-ack-limit.h"
+
 #include "ns3/nstime.h"
 
 #include <cstdint>
@@ -56,6 +58,23 @@ struct TcpHostProfile
     {
         return kind == TCP_HOST_LINUX;
     }
+};
+
+/**
+ * \ingroup tcp-rst
+ * \brief Host knobs that hold under either profile (the behaviour they control does not exist
+ * in stock ns-3): keepalive defaults and the limits on answers to invalid segments. Each is an
+ * attribute of TcpRstL4Protocol named after its sysctl.
+ */
+struct TcpHostSysctls
+{
+    Time keepAliveTime{Seconds(7200)};      //!< KeepAliveTime: tcp_keepalive_time
+    Time keepAliveIntvl{Seconds(75)};       //!< KeepAliveIntvl: tcp_keepalive_intvl
+    uint32_t keepAliveProbes{9};            //!< KeepAliveProbes: tcp_keepalive_probes
+    Time invalidRateLimit{MilliSeconds(500)}; //!< InvalidRateLimit: tcp_invalid_ratelimit
+    uint32_t challengeAckLimit{2147483647U}; //!< ChallengeAckLimit: tcp_challenge_ack_limit
+    TcpChallengeAckStyle challengeAckStyle{CHALLENGE_ACK_RANDOMIZED}; //!< ChallengeAckStyle
+    uint32_t maxZeroWindowProbes{0}; //!< MaxZeroWindowProbes: 0 (Linux) = probe for ever
 };
 
 } // namespace ns3

@@ -24,6 +24,9 @@ const std::array<const char*, TCP_STAT_COUNT> kStatNames = {
     "TcpExtTcpOptionsIgnored",
     "TcpExtTCPSYNChallenge",
     "TcpExtEmbryonicRsts",
+    "TcpExtTCPACKSkippedChallenge",
+    "TcpExtTCPACKSkippedSeq",
+    "TcpExtTCPKeepAlive",
 };
 const std::string kSentPrefix = "RstSent.";
 const std::string kReceivedPrefix = "RstReceived.";

@@ -35,10 +35,13 @@ enum class TcpStat : uint8_t
     OptionsIgnored, //!< TcpExtTcpOptionsIgnored (module): segments with malformed options
     SynChallenge,   //!< TcpExtTCPSYNChallenge: challenge ACKs sent for a SYN (RFC 5961 4)
     EmbryonicRsts,  //!< TcpExtEmbryonicRsts: half-open connections reset by a segment
+    AckSkippedChallenge, //!< TcpExtTCPACKSkippedChallenge: challenge ACKs rate-limited
+    AckSkippedSeq,  //!< TcpExtTCPACKSkippedSeq: duplicate ACKs to out-of-window segments limited
+    KeepAlive,      //!< TcpExtTCPKeepAlive: keepalive probes sent
 };
 
 /// Number of TcpStat values.
-constexpr std::size_t TCP_STAT_COUNT = static_cast<std::size_t>(TcpStat::EmbryonicRsts) + 1;
+constexpr std::size_t TCP_STAT_COUNT = static_cast<std::size_t>(TcpStat::KeepAlive) + 1;
 
 /**
  * \ingroup tcp-rst

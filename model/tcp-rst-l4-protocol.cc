@@ -45,6 +45,7 @@ TcpRstL4Protocol::GetTypeId()
                        .AddConstructor<TcpRstL4Protocol>();
         AddPolicyAttributes(t, TcpRstPolicyScope::HOST, &TcpRstL4Protocol::PolicySetOf);
         AddHostProfileAttributes(t);
+        AddHostSysctlAttributes(t);
         t.AddAttribute("TimeoutMin",
                        "Linux TCP_TIMEOUT_MIN (2 jiffies; 8 ms at HZ=250): a SYN_SENT "
                        "socket that resets an unacceptable SYN-ACK re-sends its SYN this "

@@ -6,6 +6,7 @@
 
 #include "linux-timer-wheel.h"
 #include "rst-reason.h"
+#include "tcp-challenge-ack-limit.h"
 #include "tcp-host-profile.h"
 #include "tcp-reset-event.h"
 #include "tcp-rst-counters.h"
@@ -118,6 +119,14 @@ class TcpRstL4Protocol : public TcpL4Protocol
     const TcpHostProfile& GetHostProfile() const;
     /// \return true while the "HostProfile" attribute is Linux
     bool IsLinuxHost() const;
+    /// \return the host knobs that hold under either profile (keepalive, answer limits)
+    const TcpHostSysctls& GetSysctls() const;
+
+    /**
+     * \brief Linux tcp_send_challenge_ack(), the per-node budget (ChallengeAckLimit).
+     * \return true when a challenge ACK may be sent now (counted); false: skip it
+     */
+    bool TakeChallengeAck();
 
     /**
      * \brief The ISN of a new connection (Linux secure_tcp_seq()), or 0 when "SecureIsn" is
@@ -212,23 +221,50 @@ class TcpRstL4Protocol : public TcpL4Protocol
         bool ipv6;             //!< which down target
     };
 
+    /// The struct a pointer to member belongs to, and the member's type.
+    template <typename T>
+    struct MemberOf;
+
+    template <typename C, typename V>
+    struct MemberOf<V C::*>
+    {
+        using Class = C; //!< TcpHostProfile or TcpHostSysctls
+        using Value = V; //!< the field's type
+    };
+
+    /// \return the struct holding the fields of \p Field's kind
     template <auto Field>
-    auto
+    auto&
+    Knobs()
+    {
+        if constexpr (std::is_same_v<typename MemberOf<decltype(Field)>::Class, TcpHostProfile>)
+        {
+            return m_profile;
+        }
+        else
+        {
+            return m_sysctls;
+        }
+    }
+
+    template <auto Field>
+    typename MemberOf<decltype(Field)>::Value
     GetProfileField() const
     {
-        return m_profile.*Field;
+        return const_cast<TcpRstL4Protocol*>(this)->Knobs<Field>().*Field;
     }
 
     template <auto Field>
     void
-    SetProfileField(std::decay_t<decltype(std::declval<TcpHostProfile&>().*Field)> value)
+    SetProfileField(typename MemberOf<decltype(Field)>::Value value)
     {
-        m_profile.*Field = value;
+        Knobs<Field>().*Field = value;
         m_wheel.hz = m_profile.hz;
         m_wheel.enabled = m_profile.jiffyTimers;
     }
 
     static void AddHostProfileAttributes(TypeId& tid);
+    static void AddHostSysctlAttributes(TypeId& tid);
     void DrawSecrets();
     void RewriteOutgoing(Ptr<Packet> p, const Address& source, const Address& destination);
     void RewriteIncoming(Ptr<Packet> p, const Address& source, const Address& destination);
@@ -253,6 +289,8 @@ class TcpRstL4Protocol : public TcpL4Protocol
     TcpRstPolicySet m_policies;                       //!< the host-wide policy attributes
     Time m_timeoutMin;                                //!< TCP_TIMEOUT_MIN
     TcpHostProfile m_profile;                         //!< the host profile attributes
+    TcpHostSysctls m_sysctls;                         //!< keepalive and answer limits
+    TcpChallengeAckBudget m_challengeAcks;            //!< per-node challenge ACK budget
     TcpSecureSequence m_secure;                       //!< ISNs and timestamp offsets
     LinuxTimerWheel m_wheel;                          //!< when the module's timers fire
     Ptr<UniformRandomVariable> m_random;              //!< draws the secrets

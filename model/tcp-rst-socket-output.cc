@@ -10,6 +10,7 @@
 #include "ns3/ipv6-end-point.h"
 #include "ns3/log.h"
 #include "ns3/tcp-rx-buffer.h"
+#include "ns3/tcp-tx-buffer.h"
 
 namespace ns3
 {
@@ -156,6 +157,27 @@ TcpRstSocket::SendAckFromSynRcvd()
     ack.SetWindowSize(AdvertisedWindowSize());
     AddOptions(ack);
     m_tcp->SendPacket(Create<Packet>(), ack, ends.local, ends.peer, m_boundnetdevice);
+}
+
+// Linux tcp_xmit_probe_skb(): a keepalive or zero-window probe is an ACK one below SND.UNA,
+// without data, so that the peer must answer it with an ACK (outside its window).
+void
+TcpRstSocket::SendProbe()
+{
+    Ends ends;
+    if (!GetEnds(&ends))
+    {
+        return;
+    }
+    TcpHeader probe;
+    probe.SetFlags(TcpHeader::ACK);
+    probe.SetSequenceNumber(m_txBuffer->HeadSequence() - 1);
+    probe.SetAckNumber(GetRcvNxt());
+    probe.SetSourcePort(ends.localPort);
+    probe.SetDestinationPort(ends.peerPort);
+    probe.SetWindowSize(AdvertisedWindowSize());
+    AddOptions(probe);
+    m_tcp->SendPacket(Create<Packet>(), probe, ends.local, ends.peer, m_boundnetdevice);
 }
 
 void

@@ -188,14 +188,16 @@ TcpRstSocket::AdvertisedWindowSize(bool scale) const
     auto self = const_cast<TcpRstSocket*>(this); // as TcpSocketBase: the window is state
     if (!scale)
     {
-        // A SYN offers 65535 rounded down to whole MSS: advmss on a SYN (64240), the data MSS
-        // on a SYN-ACK that answers timestamps (65160).
+        // A SYN offers 65535 (or the smaller receive buffer) rounded down to whole MSS: advmss
+        // on a SYN (64240), the data MSS on a SYN-ACK that answers timestamps (65160; 2896
+        // with a 4096-byte buffer, as capture 05a).
         uint32_t mss = m_advMss != 0 ? m_advMss : m_tcb->m_segmentSize;
         if (m_state == SYN_RCVD && m_timestampEnabled && mss > kTimestampSpace)
         {
             mss -= kTimestampSpace;
         }
-        uint32_t window = kMaxUnscaledWindow / mss * mss;
+        uint32_t space = std::min(kMaxUnscaledWindow, m_tcb->m_rxBuffer->MaxBufferSize());
+        uint32_t window = std::max(space / mss, 1U) * mss;
         self->m_rcvSsthresh = window;
         self->m_advWnd = window;
         return static_cast<uint16_t>(window);
@@ -204,11 +206,26 @@ TcpRstSocket::AdvertisedWindowSize(bool scale) const
     {
         return stock; // no SYN of ours yet; after a FIN the last window stays
     }
-    // The free space, at most rcv_ssthresh, rounded up to the window scale.
+    // The free space, at most rcv_ssthresh; 0 when less than an MSS is free and the buffer is
+    // more than half full (receiver-side silly window avoidance); without window scaling
+    // rounded down to whole MSS, with it rounded up to the scale.
     uint32_t free = m_tcb->m_rxBuffer->MaxRxSequence() - m_tcb->m_rxBuffer->NextRxSequence();
+    uint32_t full = m_tcb->m_rxBuffer->MaxBufferSize();
+    uint32_t mss = m_tcb->m_segmentSize;
     uint32_t window = std::min(free, m_rcvSsthresh);
-    uint32_t unit = 1U << m_rcvWindShift;
-    window = (window + unit - 1) / unit * unit;
+    if (free < full / 2 && free < mss)
+    {
+        window = 0;
+    }
+    else if (m_rcvWindShift == 0)
+    {
+        window = window / mss * mss;
+    }
+    else
+    {
+        uint32_t unit = 1U << m_rcvWindShift;
+        window = (window + unit - 1) / unit * unit;
+    }
     self->m_advWnd = window;
     return static_cast<uint16_t>(std::min<uint32_t>(window >> m_rcvWindShift, kMaxUnscaledWindow));
 }

@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // TcpRstSocket timers that differ from TcpSocketBase's: the handshake's retransmissions and
-// give-up under the Linux profile, the data give-up (tcp_retries2), and the persist guard.
+// give-up under the Linux profile, and the data give-up (tcp_retries2). Zero-window probes are
+// in tcp-rst-socket-persist.cc, keepalive in tcp-rst-socket-keepalive.cc.
 #include "linux-timer-wheel.h"
 #include "tcp-rst-l4-protocol.h"
 #include "tcp-rst-socket.h"
@@ -128,38 +129,6 @@ TcpRstSocket::DataRetransmissionsTimedOut()
     Time bound =
         LinuxRetransmitBound(m_dataRetries, kRtoMinBase, m_rstTcp->GetHostProfile().rtoMax);
     return Simulator::Now() - *m_retransStamp >= bound;
-}
-
-// Nothing queued means nothing to probe with: Linux tcp_probe_timer() sends no probe. Stock
-// ns-3 reads past the empty buffer and crashes, e.g. on a listener that got a zero-window SYN
-// or a bare RST. Under the Linux profile tcp_probe_timer() gives up once tcp_retries2
-// (DataRetries) probes went unanswered: ETIMEDOUT, no segment (capture 05b).
-void
-TcpRstSocket::PersistTimeout()
-{
-    if (m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence) == 0)
-    {
-        return;
-    }
-    if (LinuxHost())
-    {
-        if (m_probesOut >= m_dataRetries)
-        {
-            m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
-            Abort(TIMED_OUT);
-            return;
-        }
-        ++m_probesOut;
-    }
-    TcpSocketBase::PersistTimeout();
-}
-
-// Linux tcp_ack(): any acknowledgement answers the probes (icsk_probes_out = 0).
-void
-TcpRstSocket::ReceivedAck(Ptr<Packet> packet, const TcpHeader& tcpHeader)
-{
-    m_probesOut = 0;
-    TcpSocketBase::ReceivedAck(packet, tcpHeader);
 }
 
 // Linux tcp_write_timeout() -> tcp_write_err(): when data retransmissions run out the

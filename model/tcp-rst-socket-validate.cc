@@ -6,6 +6,9 @@
 #include "tcp-rst-l4-protocol.h"
 #include "tcp-rst-socket.h"
 
+#include "ns3/simulator.h"
+#include "ns3/tcp-tx-buffer.h"
+
 namespace ns3
 {
 
@@ -38,11 +41,58 @@ TcpRstSocket::OnSynchronizedSegment(const Segment& s)
     {
         return Handled::YES; // SKB_DROP_REASON_TCP_FLAGS: no ACK, RST or SYN
     }
+    if (!InReceiveWindow(s))
+    {
+        // tcp_validate_incoming(): outside the window -> a duplicate ACK, and the segment is
+        // dropped. Empty ones (keepalive and zero-window probes) are answered at most once
+        // per InvalidRateLimit (tcp_oow_rate_limited()); TcpSocketBase answers data itself.
+        if (SegmentLength(s.header, s.payloadSize) != 0)
+        {
+            if (m_state == CLOSING || m_state == LAST_ACK)
+            {
+                // TcpSocketBase would act on the flags of a segment outside the window here.
+                TcpSocketBase::SendEmptyPacket(TcpHeader::ACK);
+                return Handled::YES;
+            }
+            return Handled::NO;
+        }
+        if (m_oowAnswers.Limited(Simulator::Now(), m_rstTcp->GetSysctls().invalidRateLimit))
+        {
+            m_rstTcp->GetCounters().Increment(TcpStat::AckSkippedSeq);
+        }
+        else
+        {
+            TcpSocketBase::SendEmptyPacket(TcpHeader::ACK);
+        }
+        return Handled::YES;
+    }
+    // RFC 5961 5.2 as Linux tcp_ack(): an ACK older than SND.UNA - MAX.SND.WND gets a
+    // challenge ACK; an ACK of data never sent is dropped (TCP_ACK_UNSENT_DATA).
+    SequenceNumber32 ack = s.header.GetAckNumber();
+    if (ack < m_txBuffer->HeadSequence() - static_cast<int32_t>(m_maxSndWnd))
+    {
+        SendChallengeAck();
+        return Handled::YES;
+    }
+    if (ack > GetSndNxt())
+    {
+        return Handled::YES;
+    }
     if (m_state == CLOSING || m_state == LAST_ACK)
     {
         return OnAckAfterBothFins(s);
     }
     return Handled::NO;
+}
+
+// tcp_sequence(): the segment overlaps RCV.NXT .. RCV.NXT + RCV.WND.
+bool
+TcpRstSocket::InReceiveWindow(const Segment& s) const
+{
+    SequenceNumber32 seq = s.header.GetSequenceNumber();
+    SequenceNumber32 end = seq + SequenceNumber32(SegmentLength(s.header, s.payloadSize));
+    SequenceNumber32 rcvNxt = GetRcvNxt();
+    return !(end < rcvNxt) && !(seq > rcvNxt + SequenceNumber32(GetRcvWnd()));
 }
 
 // Linux tcp_rcv_state_process(), cases TCP_CLOSING and TCP_LAST_ACK: only the ACK of our FIN
@@ -52,16 +102,7 @@ TcpRstSocket::OnSynchronizedSegment(const Segment& s)
 TcpRstSocket::Handled
 TcpRstSocket::OnAckAfterBothFins(const Segment& s)
 {
-    // tcp_sequence() first (RCV.WUP is RCV.NXT here: the peer's FIN was acked): a segment
-    // outside the window gets a duplicate ACK, whatever it acks.
-    SequenceNumber32 seq = s.header.GetSequenceNumber();
-    SequenceNumber32 end = seq + SequenceNumber32(SegmentLength(s.header, s.payloadSize));
-    SequenceNumber32 rcvNxt = GetRcvNxt();
-    if (end < rcvNxt || seq > rcvNxt + SequenceNumber32(GetRcvWnd()))
-    {
-        TcpSocketBase::SendEmptyPacket(TcpHeader::ACK);
-        return Handled::YES;
-    }
+    // tcp_sequence() came first (OnSynchronizedSegment()): the segment is in the window.
     if (s.header.GetAckNumber() != GetSndNxt())
     {
         if (s.flags & TcpHeader::FIN)
@@ -81,10 +122,21 @@ TcpRstSocket::OnAckAfterBothFins(const Segment& s)
     return Handled::YES;
 }
 
-// RFC 5961 3.2 / 4.2: the challenge ACK (seq = SND.NXT, ack = RCV.NXT).
+// RFC 5961 3.2 / 4.2 / 5.2: the challenge ACK (seq = SND.NXT, ack = RCV.NXT), as Linux
+// tcp_send_challenge_ack() limits it: first the socket's InvalidRateLimit, then the node's
+// ChallengeAckLimit per second.
 void
 TcpRstSocket::SendChallengeAck()
 {
+    if (m_oowAnswers.Limited(Simulator::Now(), m_rstTcp->GetSysctls().invalidRateLimit))
+    {
+        m_rstTcp->GetCounters().Increment(TcpStat::AckSkippedChallenge);
+        return;
+    }
+    if (!m_rstTcp->TakeChallengeAck())
+    {
+        return;
+    }
     m_rstTcp->GetCounters().Increment(TcpStat::ChallengeAck);
     TcpSocketBase::SendEmptyPacket(TcpHeader::ACK);
 }

@@ -8,11 +8,14 @@
 #include "tcp-rst-l4-protocol.h"
 #include "tcp-segment-check.h"
 
+#include "ns3/boolean.h"
 #include "ns3/log.h"
+#include "ns3/simulator.h"
 #include "ns3/node.h"
 #include "ns3/tcp-rx-buffer.h"
 #include "ns3/tcp-tx-buffer.h"
 #include "ns3/trace-source-accessor.h"
+#include "ns3/uinteger.h"
 
 #include <stdexcept>
 
@@ -33,6 +36,30 @@ TcpRstSocket::GetTypeId()
                        .SetGroupName("TcpRst")
                        .AddConstructor<TcpRstSocket>();
         AddPolicyAttributes(t, TcpRstPolicyScope::SOCKET, &TcpRstSocket::PolicySetOf);
+        t.AddAttribute("KeepAlive",
+                       "SO_KEEPALIVE: probe an idle connection (KeepIdle, KeepIntvl, KeepCnt, "
+                       "or the node's KeepAliveTime/Intvl/Probes).",
+                       BooleanValue(false),
+                       MakeBooleanAccessor(&TcpRstSocket::SetKeepAlive, &TcpRstSocket::GetKeepAlive),
+                       MakeBooleanChecker())
+            .AddAttribute("KeepIdle",
+                          "TCP_KEEPIDLE: idle time before the first probe; 0: the node's "
+                          "KeepAliveTime. Range [0, 32767s].",
+                          TimeValue(Time(0)),
+                          MakeTimeAccessor(&TcpRstSocket::m_keepIdle),
+                          MakeTimeChecker(Time(0), Seconds(32767)))
+            .AddAttribute("KeepIntvl",
+                          "TCP_KEEPINTVL: time between probes; 0: the node's KeepAliveIntvl. "
+                          "Range [0, 32767s].",
+                          TimeValue(Time(0)),
+                          MakeTimeAccessor(&TcpRstSocket::m_keepIntvl),
+                          MakeTimeChecker(Time(0), Seconds(32767)))
+            .AddAttribute("KeepCnt",
+                          "TCP_KEEPCNT: unanswered probes before the reset; 0: the node's "
+                          "KeepAliveProbes. Range [0, 127].",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&TcpRstSocket::m_keepCnt),
+                          MakeUintegerChecker<uint32_t>(0, 127));
         t.AddTraceSource("SocketError",
                          "The error an application would read from SO_ERROR was set.",
                          MakeTraceSourceAccessor(&TcpRstSocket::m_socketErrorTrace),
@@ -85,6 +112,10 @@ TcpRstSocket::TcpRstSocket(const TcpRstSocket& sock)
     : TcpSocketBase(sock)
     , m_rstTcp(sock.m_rstTcp)
     , m_policies(sock.m_policies)
+    , m_keepAlive(sock.m_keepAlive)
+    , m_keepIdle(sock.m_keepIdle)
+    , m_keepIntvl(sock.m_keepIntvl)
+    , m_keepCnt(sock.m_keepCnt)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -92,6 +123,7 @@ TcpRstSocket::TcpRstSocket(const TcpRstSocket& sock)
 TcpRstSocket::~TcpRstSocket()
 {
     NS_LOG_FUNCTION(this);
+    m_keepaliveEvent.Cancel();
 }
 
 void
@@ -183,13 +215,15 @@ void
 TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const Address& toAddress)
 {
     Ptr<TcpRstSocket> self = this; // closing may drop the last other reference
+    m_lastReceived = Simulator::Now(); // keepalive_time_elapsed()
     // Fast path: an ACK without SYN or RST on ESTABLISHED, FIN_WAIT_1/2, CLOSE_WAIT or
-    // TIME_WAIT meets no policy here; only the others pay for parsing the header twice.
-    uint8_t rawFlags = PeekTcpFlags(packet);
-    bool isReset = rawFlags & TcpHeader::RST;
-    bool plainAck = (rawFlags & TcpHeader::ACK) && !(rawFlags & (TcpHeader::SYN | TcpHeader::RST));
+    // TIME_WAIT, inside the window and acking nothing too old or unsent, meets no policy here;
+    // only the others pay for parsing the header twice.
+    TcpSegmentNumbers raw = PeekTcpNumbers(packet);
+    bool isReset = raw.flags & TcpHeader::RST;
+    bool plainAck = (raw.flags & TcpHeader::ACK) && !(raw.flags & (TcpHeader::SYN | TcpHeader::RST));
     if (!plainAck || m_state == LISTEN || m_state == SYN_SENT || m_state == SYN_RCVD ||
-        m_state == CLOSED || m_state == CLOSING || m_state == LAST_ACK)
+        m_state == CLOSED || m_state == CLOSING || m_state == LAST_ACK || !FastPathFits(raw))
     {
         Segment s{packet, TcpHeader(), 0, 0, fromAddress, toAddress};
         s.payloadSize = packet->GetSize() - packet->PeekHeader(s.header);
@@ -208,6 +242,7 @@ TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const 
             return;
         }
     }
+    PrepareZeroWindowProbes();
 
     // What TcpSocketBase resets from here on, it resets for a flag combination it calls
     // illegal in this state.
@@ -219,6 +254,8 @@ TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const 
     bool sack = m_sackEnabled;
     bool timestamps = m_timestampEnabled;
     TcpSocketBase::DoForwardUp(packet, fromAddress, toAddress);
+    m_maxSndWnd = std::max(m_maxSndWnd, m_rWnd.Get()); // tp->max_window
+    ArmKeepalive();
     if (before == LISTEN && m_state == LISTEN)
     {
         m_winScalingEnabled = winScaling;
@@ -226,6 +263,21 @@ TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const 
         m_txBuffer->SetSackEnabled(sack);
         m_timestampEnabled = timestamps;
     }
+}
+
+// RFC 5961 5 and tcp_sequence() need a look only at segments that are outside the window,
+// ack something older than SND.UNA - MAX.SND.WND, or ack what was never sent.
+bool
+TcpRstSocket::FastPathFits(const TcpSegmentNumbers& raw) const
+{
+    if (m_state == TIME_WAIT || IsStock(TcpRstPolicy::FLAG_VALIDATION))
+    {
+        return true;
+    }
+    SequenceNumber32 end = raw.seq + SequenceNumber32(raw.payloadSize);
+    SequenceNumber32 sndUna = m_txBuffer->HeadSequence();
+    return !(end < GetRcvNxt()) && !(raw.ack < sndUna - static_cast<int32_t>(m_maxSndWnd)) &&
+           !(raw.ack > GetSndNxt());
 }
 
 } // namespace ns3

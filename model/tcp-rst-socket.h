@@ -6,7 +6,9 @@
 
 #include "rst-reason.h"
 #include "tcp-reset-event.h"
+#include "tcp-challenge-ack-limit.h"
 #include "tcp-reset-validation.h"
+#include "tcp-segment-check.h"
 #include "tcp-rst-ns3-version.h"
 #include "tcp-rst-policies.h"
 
@@ -175,6 +177,7 @@ class TcpRstSocket : public TcpSocketBase
 
     static TcpRstPolicySet* PolicySetOf(ObjectBase* object);
     bool IsStock(TcpRstPolicy id) const;
+    bool FastPathFits(const TcpSegmentNumbers& raw) const;
     /// \param s a segment that meets a policy in this state \return what became of it
     Handled Dispatch(const Segment& s);
 
@@ -190,7 +193,17 @@ class TcpRstSocket : public TcpSocketBase
     Handled OnSynchronizedSegment(const Segment& s);
     Handled OnSynchronizedReset(const Segment& s);
     Handled OnAckAfterBothFins(const Segment& s);
+    bool InReceiveWindow(const Segment& s) const;
     void SendChallengeAck();
+    // tcp-rst-socket-keepalive.cc
+    void SetKeepAlive(bool on);
+    bool GetKeepAlive() const;
+    void ArmKeepalive();
+    void KeepaliveTimeout();
+    Time KeepaliveIdle() const;
+    // tcp-rst-socket-persist.cc
+    void PrepareZeroWindowProbes();
+    void ProbeZeroWindow();
     // tcp-rst-socket-close.cc
     Handled OnClosedSegment(const Segment& s);
     void Abort(SocketError error);
@@ -212,6 +225,7 @@ class TcpRstSocket : public TcpSocketBase
     // tcp-rst-socket-output.cc
     void SendActiveReset(RstReason reason);
     void SendAckFromSynRcvd();
+    void SendProbe();
     /// Local and peer address (IP only) and ports of the connection's endpoint.
     struct Ends
     {
@@ -237,7 +251,21 @@ class TcpRstSocket : public TcpSocketBase
     Time m_synRto;                 //!< icsk_rto of the handshake
     // Data retransmissions under the Linux profile (retransmits_timed_out())
     std::optional<Time> m_retransStamp; //!< when the oldest unacknowledged segment was sent
-    uint32_t m_probesOut{0};            //!< icsk_probes_out: persist probes not answered
+    uint32_t m_probesOut{0};            //!< icsk_probes_out: probes not answered
+    // Answers to invalid segments, and RFC 5961 5
+    TcpInvalidRateLimit m_oowAnswers; //!< last_oow_ack_time
+    uint32_t m_maxSndWnd{0};          //!< MAX.SND.WND (tp->max_window)
+    // Keepalive (SO_KEEPALIVE, TCP_KEEPIDLE/INTVL/CNT)
+    bool m_keepAlive{false};     //!< SO_KEEPALIVE
+    Time m_keepIdle;             //!< TCP_KEEPIDLE (0: the node's KeepAliveTime)
+    Time m_keepIntvl;            //!< TCP_KEEPINTVL (0: the node's KeepAliveIntvl)
+    uint32_t m_keepCnt{0};       //!< TCP_KEEPCNT (0: the node's KeepAliveProbes)
+    EventId m_keepaliveEvent;    //!< the keepalive timer
+    Time m_lastReceived;         //!< when the last segment arrived
+    // Zero-window probes under the Linux profile (tcp_probe_timer())
+    uint32_t m_persistBackoff{0};   //!< icsk_backoff of the probe timer
+    Time m_persistBase;             //!< tcp_probe0_base() when probing began
+    uint32_t m_zeroWindowProbes{0}; //!< probes since the window closed (MaxZeroWindowProbes)
     // What the Linux profile changes on a connection
     uint32_t m_advMss{0};             //!< the MSS this socket announced (advmss)
     uint32_t m_profileSegmentSize{0}; //!< SegmentSize the profile gave; another is the user's

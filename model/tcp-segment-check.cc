@@ -175,4 +175,22 @@ PeekTcpFlags(Ptr<const Packet> segment)
     return header[13];
 }
 
+TcpSegmentNumbers
+PeekTcpNumbers(Ptr<const Packet> segment)
+{
+    std::array<uint8_t, 14> header{};
+    segment->CopyData(header.data(), header.size());
+    auto word = [&header](int at)
+    {
+        return (uint32_t{header[at]} << 24) | (uint32_t{header[at + 1]} << 16) |
+               (uint32_t{header[at + 2]} << 8) | uint32_t{header[at + 3]};
+    };
+    TcpSegmentNumbers numbers;
+    numbers.seq = SequenceNumber32(word(4));
+    numbers.ack = SequenceNumber32(word(8));
+    numbers.flags = header[13];
+    numbers.payloadSize = segment->GetSize() - (header[12] >> 4) * 4u;
+    return numbers;
+}
+
 } // namespace ns3

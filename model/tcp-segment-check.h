@@ -5,6 +5,7 @@
 #define TCP_SEGMENT_CHECK_H
 
 #include "ns3/packet.h"
+#include "ns3/sequence-number.h"
 #include "ns3/tcp-header.h"
 
 namespace ns3
@@ -36,6 +37,24 @@ bool TcpHeaderIsWellFormed(Ptr<const Packet> segment);
  * \return the flags (TcpHeader::SYN, ACK, RST ...)
  */
 uint8_t PeekTcpFlags(Ptr<const Packet> segment);
+
+/**
+ * \ingroup tcp-rst
+ * \brief The fixed fields the fast path needs, read without deserializing the header.
+ */
+struct TcpSegmentNumbers
+{
+    SequenceNumber32 seq;   //!< SEG.SEQ
+    SequenceNumber32 ack;   //!< SEG.ACK
+    uint8_t flags{0};       //!< the flags byte
+    uint32_t payloadSize{0}; //!< bytes after the header (options included in the header)
+};
+
+/**
+ * \param segment a well-formed TCP segment (header first)
+ * \return its sequence and acknowledgment numbers, flags and payload size
+ */
+TcpSegmentNumbers PeekTcpNumbers(Ptr<const Packet> segment);
 
 /**
  * \ingroup tcp-rst

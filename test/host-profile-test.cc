@@ -426,45 +426,143 @@ TEST_F(HostProfile, DataGivesUpAfterTheRetries2TimeBoundWithEtimedout)
     EXPECT_EQ(scene.topology.ClientTcp()->GetCounters().Get(TcpStat::AbortOnTimeout), 1u);
 }
 
-TEST_F(HostProfile, PersistGivesUpAfterRetries2UnansweredProbesWithEtimedout)
+namespace
+{
+/// A sender filling the zero window of a receiver that never reads (4096-byte buffer, as
+/// captures 05a/05b), and the sender's zero-window probes.
+struct ZeroWindow : Connecting
+{
+    explicit ZeroWindow(TcpRstHelper& rst)
+        : Connecting(rst)
+    {
+        Ptr<TcpRstSocket> listener = Listen();
+        listener->SetAttribute("RcvBufSize", UintegerValue(4096)); // accepted sockets inherit it
+        sender = Connect(Seconds(1), 40001);
+        Ptr<TcpRstSocket> c = sender;
+        Simulator::Schedule(Seconds(1.5), [c]() { c->Send(Create<Packet>(200000), 0); });
+    }
+
+    /// \return the sender's probes: A, no data, seq one below the receiver's ack
+    std::vector<LadderSegment>
+    Probes() const
+    {
+        std::vector<LadderSegment> probes;
+        for (const LadderSegment& s : ladder->GetSegments())
+        {
+            if (s.fromClient && s.flags == "A" && s.length == 0 && s.time > Seconds(1.5))
+            {
+                probes.push_back(s);
+            }
+        }
+        return probes;
+    }
+
+    Ptr<TcpRstSocket> sender;
+};
+} // namespace
+
+TEST_F(HostProfile, ZeroWindowProbesAreAcksBelowSndUnaAndGoOnWhileAnswered)
 {
     TcpRstHelper rst;
-    Connecting scene(rst);
-    Ptr<TcpRstSocket> listener = scene.Listen();
-    listener->SetAttribute("RcvBufSize", UintegerValue(4096)); // accepted sockets inherit it
-    Ptr<TcpRstSocket> c = scene.Connect(Seconds(1), 40001);
-    c->SetAttribute("DataRetries", UintegerValue(3));
-    Simulator::Schedule(Seconds(1.5), [c]() { c->Send(Create<Packet>(20000), 0); });
-    // The receiver never reads: the window closes and the probes are answered (no abort);
-    // from 20 s on nothing the receiver sends arrives.
-    Time silentFrom = Seconds(20);
+    ZeroWindow scene(rst);
+    Simulator::Stop(Seconds(60));
+    Simulator::Run();
+    std::vector<LadderSegment> probes = scene.Probes();
+    ASSERT_GE(probes.size(), 6u);
+    // Capture 05a: A seq=SND.UNA-1 len 0, the timeout doubling from max(RTO, 200 ms); the
+    // receiver answers A win=0, except the probe that comes within 500 ms of its last answer
+    // (tcp_invalid_ratelimit). The connection stays up.
+    // The timeout starts at max(RTO, 200 ms) = 200 ms here and doubles; on the timer wheel
+    // each lands up to one level's granularity later (at most 1/8 of it, plus a jiffy).
+    Time zeroWindowAt;
+    int64_t sndUna = 0;
+    for (const LadderSegment& s : scene.ladder->GetSegments())
+    {
+        if (!s.fromClient && s.window == 0 && zeroWindowAt.IsZero())
+        {
+            zeroWindowAt = s.time;
+            sndUna = s.ack.value_or(0);
+        }
+    }
+    EXPECT_EQ(probes[0].seq, sndUna - 1) << "A seq=SND.UNA-1, no data";
+    Time previous = zeroWindowAt;
+    for (std::size_t i = 0; i < probes.size(); ++i)
+    {
+        EXPECT_EQ(probes[i].seq, probes[0].seq) << i;
+        Time nominal = MilliSeconds(200) * int64_t(1U << i);
+        Time gap = probes[i].time - previous;
+        EXPECT_GE(gap, nominal) << "probe " << i;
+        EXPECT_LE(gap, nominal + nominal / 8 + MilliSeconds(8)) << "probe " << i;
+        previous = probes[i].time;
+    }
+    uint32_t answers = 0;
+    for (const LadderSegment& s : scene.ladder->GetSegments())
+    {
+        answers += (!s.fromClient && s.flags == "A" && s.time > probes[0].time && s.window == 0);
+    }
+    EXPECT_EQ(answers, probes.size() - 1) << "the second probe is rate-limited";
+    EXPECT_EQ(scene.topology.ServerTcp()->GetCounters().Get(TcpStat::AckSkippedSeq), 1u);
+    EXPECT_EQ(scene.sender->GetState(), TcpSocket::ESTABLISHED);
+    EXPECT_TRUE(scene.resets.empty());
+}
+
+TEST_F(HostProfile, ZeroWindowProbesGiveUpAfterRetries2UnansweredWithEtimedout)
+{
+    TcpRstHelper rst;
+    rst.SetTcpAttribute("RtoMax", TimeValue(Seconds(2))); // as capture 05b's sender
+    ZeroWindow scene(rst);
+    // From 3 s on nothing the receiver sends arrives.
+    Time silentFrom = Seconds(3);
     Ptr<NetDevice> fromServer = scene.topology.routerFromServer;
     Simulator::Schedule(silentFrom,
                         [fromServer]() {
                             TcpSegmentFilter::Install(fromServer)
                                 ->Drop([](const FilteredSegment&) { return true; });
                         });
-    Simulator::Stop(Seconds(400));
+    Simulator::Stop(Seconds(60));
     Simulator::Run();
-    uint32_t answeredProbes = 0;
-    uint32_t silentProbes = 0;
-    Time lastProbe;
-    for (const LadderSegment& s : scene.ladder->GetSegments())
+    std::vector<LadderSegment> silent;
+    for (const LadderSegment& p : scene.Probes())
     {
-        if (s.fromClient && s.length == 1)
+        if (p.time > silentFrom)
         {
-            (s.time < silentFrom ? answeredProbes : silentProbes) += 1;
-            lastProbe = s.time;
+            silent.push_back(p);
         }
     }
-    EXPECT_GE(answeredProbes, 2u) << "answered probes never end the connection";
-    EXPECT_EQ(silentProbes, 3u) << "tcp_retries2 (DataRetries) unanswered probes";
-    EXPECT_EQ(c->GetState(), TcpSocket::CLOSED);
-    EXPECT_EQ(c->GetSocketError(), TcpRstSocket::TIMED_OUT);
-    // The next expiry after the third unanswered probe (ns-3's persist interval, by then 60 s).
-    EXPECT_EQ(scene.errorAt, lastProbe + Seconds(60));
+    // 05b: exactly tcp_retries2 = 15 unanswered probes, 2.016 s apart once the timeout is at
+    // RtoMax (a 2 s timer on the wheel), then ETIMEDOUT at the next expiry, no segment.
+    ASSERT_EQ(silent.size(), 15u);
+    EXPECT_EQ(silent[14].time - silent[13].time, MilliSeconds(2016));
+    EXPECT_EQ(scene.sender->GetState(), TcpSocket::CLOSED);
+    EXPECT_EQ(scene.sender->GetSocketError(), TcpRstSocket::TIMED_OUT);
+    EXPECT_EQ(scene.errorAt, silent[14].time + MilliSeconds(2016));
     EXPECT_TRUE(scene.resets.empty()) << "giving up sends nothing (capture 05b)";
     EXPECT_EQ(scene.topology.ClientTcp()->GetCounters().Get(TcpStat::AbortOnTimeout), 1u);
+}
+
+TEST_F(HostProfile, MaxZeroWindowProbesResetsAsTheSeedNoteSays)
+{
+    TcpRstHelper rst;
+    rst.SetTcpAttribute("MaxZeroWindowProbes", UintegerValue(3));
+    ZeroWindow scene(rst);
+    Simulator::Stop(Seconds(60));
+    Simulator::Run();
+    // Not Linux: after three probes, answered or not, the sender resets (R. seq=SND.NXT).
+    EXPECT_EQ(scene.Probes().size(), 3u);
+    std::vector<LadderSegment> resets;
+    for (const LadderSegment& s : scene.ladder->GetSegments())
+    {
+        if (s.header.GetFlags() & TcpHeader::RST)
+        {
+            resets.push_back(s);
+        }
+    }
+    ASSERT_EQ(resets.size(), 1u);
+    EXPECT_EQ(resets[0].flags, "RA");
+    EXPECT_TRUE(resets[0].fromClient);
+    ASSERT_TRUE(resets[0].reason.has_value());
+    EXPECT_EQ(*resets[0].reason, RstReason::ZERO_WINDOW_PROBES);
+    EXPECT_EQ(scene.sender->GetSocketError(), TcpRstSocket::CONNECTION_RESET);
 }
 
 TEST_F(HostProfile, Ns3ProfileRestoresStockValues)

@@ -1,0 +1,102 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// TcpRstL4Protocol: host knobs that hold under either profile (keepalive defaults, limits on
+// answers to invalid segments), and the node's challenge ACK budget.
+#include "tcp-rst-l4-protocol.h"
+#include "tcp-rst-ns3-version.h"
+
+#include "ns3/enum.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+namespace ns3
+{
+
+// Binds an attribute to one field of m_sysctls.
+#define TCP_RST_SYSCTL_FIELD(make, field)                                                          \
+    make(&TcpRstL4Protocol::SetProfileField<&TcpHostSysctls::field>,                               \
+         &TcpRstL4Protocol::GetProfileField<&TcpHostSysctls::field>)
+
+void
+TcpRstL4Protocol::AddHostSysctlAttributes(TypeId& tid)
+{
+    const TcpHostSysctls defaults;
+    tid.AddAttribute("KeepAliveTime",
+                     "tcp_keepalive_time: idle time before the first keepalive probe of a "
+                     "socket with SO_KEEPALIVE (its KeepIdle, when set, wins). Range [1s, 32767s].",
+                     TimeValue(defaults.keepAliveTime),
+                     TCP_RST_SYSCTL_FIELD(MakeTimeAccessor, keepAliveTime),
+                     MakeTimeChecker(Seconds(1), Seconds(32767)))
+        .AddAttribute("KeepAliveIntvl",
+                      "tcp_keepalive_intvl: time between keepalive probes (KeepIntvl wins). "
+                      "Range [1s, 32767s].",
+                      TimeValue(defaults.keepAliveIntvl),
+                      TCP_RST_SYSCTL_FIELD(MakeTimeAccessor, keepAliveIntvl),
+                      MakeTimeChecker(Seconds(1), Seconds(32767)))
+        .AddAttribute("KeepAliveProbes",
+                      "tcp_keepalive_probes: unanswered probes before the connection is reset "
+                      "(TCP_KEEPALIVE_TIMEOUT) and ends with ETIMEDOUT (KeepCnt wins). "
+                      "Range [1, 127].",
+                      UintegerValue(defaults.keepAliveProbes),
+                      TCP_RST_SYSCTL_FIELD(MakeUintegerAccessor, keepAliveProbes),
+                      MakeUintegerChecker<uint32_t>(1, 127))
+        .AddAttribute("InvalidRateLimit",
+                      "tcp_invalid_ratelimit: a socket answers invalid segments (challenge ACKs, "
+                      "duplicate ACKs to empty segments outside the window) at most once per "
+                      "this time; 0: no limit. Range [0, 1h].",
+                      TimeValue(defaults.invalidRateLimit),
+                      TCP_RST_SYSCTL_FIELD(MakeTimeAccessor, invalidRateLimit),
+                      MakeTimeChecker(Time(0), Seconds(3600)))
+        .AddAttribute("ChallengeAckLimit",
+                      "tcp_challenge_ack_limit: challenge ACKs the node sends per second; "
+                      "2147483647 (Linux 6.x) means no limit; Linux 3.6-4.6 used 100, 4.7-5.x "
+                      "1000. Range [0, 2147483647].",
+                      UintegerValue(defaults.challengeAckLimit),
+                      TCP_RST_SYSCTL_FIELD(MakeUintegerAccessor, challengeAckLimit),
+                      MakeUintegerChecker<uint32_t>(0, TcpChallengeAckBudget::UNLIMITED))
+        .AddAttribute("ChallengeAckStyle",
+                      "How the per-second budget is drawn: Randomized (Linux 4.7+: a random "
+                      "budget in [limit/2, limit*3/2)) or Exact (Linux 3.6-4.6: exactly the "
+                      "limit, the counter CVE-2016-5696 used as a side channel).",
+                      TCP_RST_ENUM_VALUE(TcpChallengeAckStyle)(defaults.challengeAckStyle),
+#if TCP_RST_NS3_MINOR >= 41
+                      TCP_RST_SYSCTL_FIELD(MakeEnumAccessor<TcpChallengeAckStyle>,
+                                           challengeAckStyle),
+#else
+                      TCP_RST_SYSCTL_FIELD(MakeEnumAccessor, challengeAckStyle),
+#endif
+                      MakeEnumChecker(CHALLENGE_ACK_RANDOMIZED,
+                                      "Randomized",
+                                      CHALLENGE_ACK_EXACT,
+                                      "Exact"))
+        .AddAttribute("MaxZeroWindowProbes",
+                      "The seed note's variant of a zero window (some stacks, not Linux): after "
+                      "this many probes answered with a zero window the connection is reset "
+                      "(R. seq=SND.NXT, reason ZERO_WINDOW_PROBES, ECONNRESET). 0 (Linux): "
+                      "probe for as long as probes are answered. Applies under the Linux "
+                      "profile. Range [0, 1000].",
+                      UintegerValue(defaults.maxZeroWindowProbes),
+                      TCP_RST_SYSCTL_FIELD(MakeUintegerAccessor, maxZeroWindowProbes),
+                      MakeUintegerChecker<uint32_t>(0, 1000));
+}
+
+#undef TCP_RST_SYSCTL_FIELD
+
+const TcpHostSysctls&
+TcpRstL4Protocol::GetSysctls() const
+{
+    return m_sysctls;
+}
+
+bool
+TcpRstL4Protocol::TakeChallengeAck()
+{
+    return m_challengeAcks.Take(Simulator::Now(),
+                                m_sysctls.challengeAckLimit,
+                                m_sysctls.challengeAckStyle,
+                                [this](uint32_t min, uint32_t max)
+                                { return m_random->GetInteger(min, max); });
+}
+
+} // namespace ns3

@@ -1,0 +1,105 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// TcpRstSocket keepalive (SO_KEEPALIVE, TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT): Linux
+// tcp_keepalive_timer().
+#include "tcp-rst-l4-protocol.h"
+#include "tcp-rst-socket.h"
+
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-tx-buffer.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TcpRstSocketKeepalive");
+
+namespace
+{
+/// The states in which Linux runs the keepalive timer (not CLOSE, SYN_SENT or LISTEN).
+bool
+KeepaliveState(TcpSocket::TcpStates_t state)
+{
+    return state == TcpSocket::ESTABLISHED || state == TcpSocket::CLOSE_WAIT ||
+           state == TcpSocket::FIN_WAIT_1 || state == TcpSocket::FIN_WAIT_2 ||
+           state == TcpSocket::CLOSING || state == TcpSocket::LAST_ACK;
+}
+} // namespace
+
+// setsockopt(SO_KEEPALIVE): on a connected socket the timer starts at once (tcp_set_keepalive()).
+void
+TcpRstSocket::SetKeepAlive(bool on)
+{
+    m_keepAlive = on;
+    if (!on)
+    {
+        m_keepaliveEvent.Cancel();
+        return;
+    }
+    ArmKeepalive();
+}
+
+bool
+TcpRstSocket::GetKeepAlive() const
+{
+    return m_keepAlive;
+}
+
+Time
+TcpRstSocket::KeepaliveIdle() const
+{
+    return m_keepIdle.IsStrictlyPositive() ? m_keepIdle : m_rstTcp->GetSysctls().keepAliveTime;
+}
+
+void
+TcpRstSocket::ArmKeepalive()
+{
+    if (!m_keepAlive || !m_rstTcp || !KeepaliveState(m_state) || !m_keepaliveEvent.IsExpired())
+    {
+        return;
+    }
+    m_keepaliveEvent = Simulator::Schedule(m_rstTcp->TimerDelay(KeepaliveIdle()),
+                                           &TcpRstSocket::KeepaliveTimeout,
+                                           this);
+}
+
+// Linux tcp_keepalive_timer(): once nothing has arrived for the idle time, probe (A
+// seq=SND.UNA-1) every interval; after KeepCnt unanswered probes send an active reset
+// (TCP_KEEPALIVE_TIMEOUT) and end with ETIMEDOUT (captures 04a, 04a2).
+void
+TcpRstSocket::KeepaliveTimeout()
+{
+    if (!m_keepAlive || !KeepaliveState(m_state))
+    {
+        return;
+    }
+    const TcpHostSysctls& sysctls = m_rstTcp->GetSysctls();
+    Time idle = KeepaliveIdle();
+    Time next = idle;
+    bool dataInFlight = m_txBuffer->Size() != 0;
+    Time elapsed = Simulator::Now() - m_lastReceived;
+    if (!dataInFlight && elapsed >= idle)
+    {
+        uint32_t probes = m_keepCnt != 0 ? m_keepCnt : sysctls.keepAliveProbes;
+        if (m_probesOut >= probes)
+        {
+            SendActiveReset(RstReason::TCP_KEEPALIVE_TIMEOUT);
+            m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
+            Abort(TIMED_OUT);
+            return;
+        }
+        SendProbe();
+        m_rstTcp->GetCounters().Increment(TcpStat::KeepAlive);
+        ++m_probesOut;
+        next = m_keepIntvl.IsStrictlyPositive() ? m_keepIntvl : sysctls.keepAliveIntvl;
+    }
+    else if (!dataInFlight)
+    {
+        next = idle - elapsed; // "It is alive without keepalive": wait for the rest
+    }
+    m_keepaliveEvent =
+        Simulator::Schedule(m_rstTcp->TimerDelay(next), &TcpRstSocket::KeepaliveTimeout, this);
+}
+
+} // namespace ns3
