@@ -44,7 +44,8 @@ enum class RstReason : uint8_t
 };
 
 /// Number of RstReason values.
-constexpr std::size_t RST_REASON_COUNT = static_cast<std::size_t>(RstReason::ZERO_WINDOW_PROBES) + 1;
+constexpr std::size_t RST_REASON_COUNT =
+    static_cast<std::size_t>(RstReason::ZERO_WINDOW_PROBES) + 1;
 
 /**
  * \param reason a reason

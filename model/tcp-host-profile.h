@@ -68,11 +68,11 @@ struct TcpHostProfile
  */
 struct TcpHostSysctls
 {
-    Time keepAliveTime{Seconds(7200)};      //!< KeepAliveTime: tcp_keepalive_time
-    Time keepAliveIntvl{Seconds(75)};       //!< KeepAliveIntvl: tcp_keepalive_intvl
-    uint32_t keepAliveProbes{9};            //!< KeepAliveProbes: tcp_keepalive_probes
+    Time keepAliveTime{Seconds(7200)};        //!< KeepAliveTime: tcp_keepalive_time
+    Time keepAliveIntvl{Seconds(75)};         //!< KeepAliveIntvl: tcp_keepalive_intvl
+    uint32_t keepAliveProbes{9};              //!< KeepAliveProbes: tcp_keepalive_probes
     Time invalidRateLimit{MilliSeconds(500)}; //!< InvalidRateLimit: tcp_invalid_ratelimit
-    uint32_t challengeAckLimit{2147483647U}; //!< ChallengeAckLimit: tcp_challenge_ack_limit
+    uint32_t challengeAckLimit{2147483647U};  //!< ChallengeAckLimit: tcp_challenge_ack_limit
     TcpChallengeAckStyle challengeAckStyle{CHALLENGE_ACK_RANDOMIZED}; //!< ChallengeAckStyle
     uint32_t maxZeroWindowProbes{0}; //!< MaxZeroWindowProbes: 0 (Linux) = probe for ever
 };

@@ -20,24 +20,24 @@ namespace ns3
  */
 enum class TcpStat : uint8_t
 {
-    OutRsts,        //!< TcpOutRsts: resets sent
-    EstabResets,    //!< TcpEstabResets: ESTABLISHED/CLOSE_WAIT connections ended by a reset
-    AttemptFails,   //!< TcpAttemptFails: SYN_SENT/SYN_RECV connections that failed
-    InErrs,         //!< TcpInErrs: segments dropped as malformed
-    InRsts,         //!< TcpExtTcpInRsts (module): resets received, whatever became of them
-    RstsIgnored,    //!< TcpExtTcpRstsIgnored (module): resets received and dropped
-    ChallengeAck,   //!< TcpExtTCPChallengeACK: challenge ACKs sent (RFC 5961)
-    AbortOnData,    //!< TcpExtTCPAbortOnData
-    AbortOnClose,   //!< TcpExtTCPAbortOnClose
-    AbortOnLinger,  //!< TcpExtTCPAbortOnLinger
-    AbortOnMemory,  //!< TcpExtTCPAbortOnMemory
-    AbortOnTimeout, //!< TcpExtTCPAbortOnTimeout
-    OptionsIgnored, //!< TcpExtTcpOptionsIgnored (module): segments with malformed options
-    SynChallenge,   //!< TcpExtTCPSYNChallenge: challenge ACKs sent for a SYN (RFC 5961 4)
-    EmbryonicRsts,  //!< TcpExtEmbryonicRsts: half-open connections reset by a segment
+    OutRsts,             //!< TcpOutRsts: resets sent
+    EstabResets,         //!< TcpEstabResets: ESTABLISHED/CLOSE_WAIT connections ended by a reset
+    AttemptFails,        //!< TcpAttemptFails: SYN_SENT/SYN_RECV connections that failed
+    InErrs,              //!< TcpInErrs: segments dropped as malformed
+    InRsts,              //!< TcpExtTcpInRsts (module): resets received, whatever became of them
+    RstsIgnored,         //!< TcpExtTcpRstsIgnored (module): resets received and dropped
+    ChallengeAck,        //!< TcpExtTCPChallengeACK: challenge ACKs sent (RFC 5961)
+    AbortOnData,         //!< TcpExtTCPAbortOnData
+    AbortOnClose,        //!< TcpExtTCPAbortOnClose
+    AbortOnLinger,       //!< TcpExtTCPAbortOnLinger
+    AbortOnMemory,       //!< TcpExtTCPAbortOnMemory
+    AbortOnTimeout,      //!< TcpExtTCPAbortOnTimeout
+    OptionsIgnored,      //!< TcpExtTcpOptionsIgnored (module): segments with malformed options
+    SynChallenge,        //!< TcpExtTCPSYNChallenge: challenge ACKs sent for a SYN (RFC 5961 4)
+    EmbryonicRsts,       //!< TcpExtEmbryonicRsts: half-open connections reset by a segment
     AckSkippedChallenge, //!< TcpExtTCPACKSkippedChallenge: challenge ACKs rate-limited
-    AckSkippedSeq,  //!< TcpExtTCPACKSkippedSeq: duplicate ACKs to out-of-window segments limited
-    KeepAlive,      //!< TcpExtTCPKeepAlive: keepalive probes sent
+    AckSkippedSeq, //!< TcpExtTCPACKSkippedSeq: duplicate ACKs to out-of-window segments limited
+    KeepAlive,     //!< TcpExtTCPKeepAlive: keepalive probes sent
 };
 
 /// Number of TcpStat values.

@@ -238,13 +238,25 @@ TcpRstL4Protocol::InitialSequenceNumber(const Address& local,
 uint32_t
 TcpRstL4Protocol::GetTimestampValue(const Address& local, const Address& peer)
 {
-    uint32_t now = TcpOptionTS::NowToTsValue();
-    if (!m_profile.IsLinux() || !m_profile.timestampOffsets)
+    return TcpOptionTS::NowToTsValue() + TimestampShift(local, peer);
+}
+
+// What this host adds to ns-3's TSval (simulation ms): secure_tcp_ts_off(), minus the boot
+// time (tcp_clock_ms() counts from boot).
+uint32_t
+TcpRstL4Protocol::TimestampShift(const Address& local, const Address& peer)
+{
+    if (!m_profile.IsLinux())
     {
-        return now;
+        return 0;
     }
-    DrawSecrets();
-    return now + m_secure.TimestampOffset(local, peer);
+    uint32_t shift = -static_cast<uint32_t>(m_bootTime.GetMilliSeconds());
+    if (m_profile.timestampOffsets)
+    {
+        DrawSecrets();
+        shift += m_secure.TimestampOffset(local, peer);
+    }
+    return shift;
 }
 
 Time
@@ -355,7 +367,8 @@ TcpRstL4Protocol::RewriteOutgoing(Ptr<Packet> p, const Address& source, const Ad
     uint32_t headerSize = p->PeekHeader(h);
     bool addMss =
         (h.GetFlags() & TcpHeader::SYN) && m_profile.mssOption && !h.HasOption(TcpOption::MSS);
-    bool offsetTs = m_profile.timestampOffsets && h.HasOption(TcpOption::TS);
+    uint32_t shift = h.HasOption(TcpOption::TS) ? TimestampShift(source, destination) : 0;
+    bool offsetTs = shift != 0;
     bool addPush = push && p->GetSize() > headerSize && !(h.GetFlags() & TcpHeader::PSH);
     if (!addMss && !offsetTs && !addPush)
     {
@@ -374,9 +387,7 @@ TcpRstL4Protocol::RewriteOutgoing(Ptr<Packet> p, const Address& source, const Ad
         {
             auto ts = DynamicCast<const TcpOptionTS>(option);
             Ptr<TcpOptionTS> shifted = CreateObject<TcpOptionTS>();
-            DrawSecrets();
-            shifted->SetTimestamp(ts->GetTimestamp() +
-                                  m_secure.TimestampOffset(source, destination));
+            shifted->SetTimestamp(ts->GetTimestamp() + shift);
             shifted->SetEcho(ts->GetEcho());
             options.push_back(shifted);
             continue;
@@ -393,7 +404,7 @@ TcpRstL4Protocol::RewriteOutgoing(Ptr<Packet> p, const Address& source, const Ad
 void
 TcpRstL4Protocol::RewriteIncoming(Ptr<Packet> p, const Address& source, const Address& destination)
 {
-    if (!m_profile.IsLinux() || !m_profile.timestampOffsets)
+    if (!m_profile.IsLinux())
     {
         return;
     }
@@ -404,11 +415,11 @@ TcpRstL4Protocol::RewriteIncoming(Ptr<Packet> p, const Address& source, const Ad
         return;
     }
     auto ts = DynamicCast<const TcpOptionTS>(h.GetOption(TcpOption::TS));
-    if (ts->GetEcho() == 0 || !ChecksumOk(p, source, destination))
+    uint32_t shift = TimestampShift(destination, source);
+    if (ts->GetEcho() == 0 || shift == 0 || !ChecksumOk(p, source, destination))
     {
         return;
     }
-    DrawSecrets();
     std::vector<Ptr<const TcpOption>> options;
     for (const Ptr<const TcpOption>& option : h.GetOptionList())
     {
@@ -416,7 +427,7 @@ TcpRstL4Protocol::RewriteIncoming(Ptr<Packet> p, const Address& source, const Ad
         {
             Ptr<TcpOptionTS> local = CreateObject<TcpOptionTS>();
             local->SetTimestamp(ts->GetTimestamp());
-            local->SetEcho(ts->GetEcho() - m_secure.TimestampOffset(destination, source));
+            local->SetEcho(ts->GetEcho() - shift);
             options.push_back(local);
             continue;
         }

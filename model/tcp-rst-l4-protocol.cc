@@ -27,6 +27,9 @@
 #include "ns3/trace-source-accessor.h"
 #include "ns3/type-id.h"
 
+#include <stdexcept>
+#include <string>
+
 namespace ns3
 {
 
@@ -181,6 +184,39 @@ TcpRstL4Protocol::DiscardAllSockets()
     return count;
 }
 
+void
+TcpRstL4Protocol::Crash()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_up)
+    {
+        throw std::logic_error("TcpRstL4Protocol::Crash: node " +
+                               std::to_string(m_node ? m_node->GetId() : 0) + " is already down");
+    }
+    m_up = false;
+    DiscardAllSockets();
+}
+
+void
+TcpRstL4Protocol::Reboot()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_up)
+    {
+        throw std::logic_error("TcpRstL4Protocol::Reboot: node " +
+                               std::to_string(m_node ? m_node->GetId() : 0) + " is not down");
+    }
+    m_up = true;
+    m_bootTime = Simulator::Now();
+    m_secretsDrawn = false; // a boot draws new keys
+}
+
+bool
+TcpRstL4Protocol::IsUp() const
+{
+    return m_up;
+}
+
 TcpRstCounters&
 TcpRstL4Protocol::GetCounters()
 {
@@ -325,6 +361,10 @@ void
 TcpRstL4Protocol::SendDown(
     Ptr<Packet> p, Ipv4Address s, Ipv4Address d, uint8_t proto, Ptr<Ipv4Route> r)
 {
+    if (!m_up)
+    {
+        return; // a crashed host sends nothing
+    }
     RewriteOutgoing(p, s, d);
     if (m_rxDepth > 0)
     {
@@ -338,6 +378,10 @@ void
 TcpRstL4Protocol::SendDown6(
     Ptr<Packet> p, Ipv6Address s, Ipv6Address d, uint8_t proto, Ptr<Ipv6Route> r)
 {
+    if (!m_up)
+    {
+        return;
+    }
     RewriteOutgoing(p, s, d);
     if (m_rxDepth > 0)
     {
@@ -353,6 +397,10 @@ TcpRstL4Protocol::Receive(Ptr<Packet> p,
                           Ptr<Ipv4Interface> incomingInterface)
 {
     NS_LOG_FUNCTION(this << p << incomingIpHeader);
+    if (!m_up)
+    {
+        return IpL4Protocol::RX_OK; // a crashed host hears nothing
+    }
     if (!TcpHeaderIsWellFormed(p))
     {
         return DropMalformed(p);
@@ -376,6 +424,10 @@ TcpRstL4Protocol::Receive(Ptr<Packet> p,
         // TcpL4Protocol retries an unmatched IPv4 segment as IPv4-mapped IPv6: the outer
         // Receive() decides.
         return TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
+    }
+    if (!m_up)
+    {
+        return IpL4Protocol::RX_OK;
     }
     if (!TcpHeaderIsWellFormed(p))
     {

@@ -183,6 +183,24 @@ class TcpRstL4Protocol : public TcpL4Protocol
      */
     uint32_t DiscardAllSockets();
 
+    /**
+     * \brief The host crashes: its TCP goes silent at once (nothing sent, everything arriving
+     * dropped) and every connection is lost without a segment (DiscardAllSockets()).
+     * \throws std::logic_error when the host is already down
+     */
+    void Crash();
+
+    /**
+     * \brief The host boots again: TCP answers again, with no connections; new secrets (ISN
+     * and timestamp keys, as a Linux boot draws them) and a timestamp clock counting from now.
+     * Applications are the caller's to restart.
+     * \throws std::logic_error when the host is up
+     */
+    void Reboot();
+
+    /// \return false between Crash() and Reboot()
+    bool IsUp() const;
+
     /// \return the live TcpRstSocket objects of this node
     std::vector<Ptr<TcpRstSocket>> GetSockets() const;
 
@@ -266,6 +284,7 @@ class TcpRstL4Protocol : public TcpL4Protocol
     static void AddHostProfileAttributes(TypeId& tid);
     static void AddHostSysctlAttributes(TypeId& tid);
     void DrawSecrets();
+    uint32_t TimestampShift(const Address& local, const Address& peer);
     void RewriteOutgoing(Ptr<Packet> p, const Address& source, const Address& destination);
     void RewriteIncoming(Ptr<Packet> p, const Address& source, const Address& destination);
 
@@ -296,6 +315,8 @@ class TcpRstL4Protocol : public TcpL4Protocol
     Ptr<UniformRandomVariable> m_random;              //!< draws the secrets
     bool m_secretsDrawn{false};                       //!< keys and jiffy phase drawn
     bool m_pushNext{false};                           //!< PSH on the next data segment
+    bool m_up{true};                                  //!< false between Crash() and Reboot()
+    Time m_bootTime;                                  //!< when the host last booted
     TracedCallback<const TcpResetEvent&> m_resetSent; //!< trace source ResetSent
     TracedCallback<const TcpResetEvent&> m_resetReceived; //!< trace source ResetReceived
 };

@@ -55,21 +55,18 @@ TcpRstL4Protocol::AddHostSysctlAttributes(TypeId& tid)
                       UintegerValue(defaults.challengeAckLimit),
                       TCP_RST_SYSCTL_FIELD(MakeUintegerAccessor, challengeAckLimit),
                       MakeUintegerChecker<uint32_t>(0, TcpChallengeAckBudget::UNLIMITED))
-        .AddAttribute("ChallengeAckStyle",
-                      "How the per-second budget is drawn: Randomized (Linux 4.7+: a random "
-                      "budget in [limit/2, limit*3/2)) or Exact (Linux 3.6-4.6: exactly the "
-                      "limit, the counter CVE-2016-5696 used as a side channel).",
-                      TCP_RST_ENUM_VALUE(TcpChallengeAckStyle)(defaults.challengeAckStyle),
+        .AddAttribute(
+            "ChallengeAckStyle",
+            "How the per-second budget is drawn: Randomized (Linux 4.7+: a random "
+            "budget in [limit/2, limit*3/2)) or Exact (Linux 3.6-4.6: exactly the "
+            "limit, the counter CVE-2016-5696 used as a side channel).",
+            TCP_RST_ENUM_VALUE(TcpChallengeAckStyle)(defaults.challengeAckStyle),
 #if TCP_RST_NS3_MINOR >= 41
-                      TCP_RST_SYSCTL_FIELD(MakeEnumAccessor<TcpChallengeAckStyle>,
-                                           challengeAckStyle),
+            TCP_RST_SYSCTL_FIELD(MakeEnumAccessor<TcpChallengeAckStyle>, challengeAckStyle),
 #else
-                      TCP_RST_SYSCTL_FIELD(MakeEnumAccessor, challengeAckStyle),
+            TCP_RST_SYSCTL_FIELD(MakeEnumAccessor, challengeAckStyle),
 #endif
-                      MakeEnumChecker(CHALLENGE_ACK_RANDOMIZED,
-                                      "Randomized",
-                                      CHALLENGE_ACK_EXACT,
-                                      "Exact"))
+            MakeEnumChecker(CHALLENGE_ACK_RANDOMIZED, "Randomized", CHALLENGE_ACK_EXACT, "Exact"))
         .AddAttribute("MaxZeroWindowProbes",
                       "The seed note's variant of a zero window (some stacks, not Linux): after "
                       "this many probes answered with a zero window the connection is reset "

@@ -59,9 +59,12 @@ TcpRstSocket::ArmKeepalive()
     {
         return;
     }
-    m_keepaliveEvent = Simulator::Schedule(m_rstTcp->TimerDelay(KeepaliveIdle()),
-                                           &TcpRstSocket::KeepaliveTimeout,
-                                           this);
+    // tcp_set_keepalive() / TCP_KEEPIDLE: the idle time counts from the last arrival.
+    Time elapsed = Simulator::Now() - m_lastReceived;
+    Time idle = KeepaliveIdle();
+    Time wait = elapsed < idle ? idle - elapsed : Time(0);
+    m_keepaliveEvent =
+        Simulator::Schedule(m_rstTcp->TimerDelay(wait), &TcpRstSocket::KeepaliveTimeout, this);
 }
 
 // Linux tcp_keepalive_timer(): once nothing has arrived for the idle time, probe (A

@@ -10,8 +10,8 @@
 
 #include "ns3/boolean.h"
 #include "ns3/log.h"
-#include "ns3/simulator.h"
 #include "ns3/node.h"
+#include "ns3/simulator.h"
 #include "ns3/tcp-rx-buffer.h"
 #include "ns3/tcp-tx-buffer.h"
 #include "ns3/trace-source-accessor.h"
@@ -36,12 +36,13 @@ TcpRstSocket::GetTypeId()
                        .SetGroupName("TcpRst")
                        .AddConstructor<TcpRstSocket>();
         AddPolicyAttributes(t, TcpRstPolicyScope::SOCKET, &TcpRstSocket::PolicySetOf);
-        t.AddAttribute("KeepAlive",
-                       "SO_KEEPALIVE: probe an idle connection (KeepIdle, KeepIntvl, KeepCnt, "
-                       "or the node's KeepAliveTime/Intvl/Probes).",
-                       BooleanValue(false),
-                       MakeBooleanAccessor(&TcpRstSocket::SetKeepAlive, &TcpRstSocket::GetKeepAlive),
-                       MakeBooleanChecker())
+        t.AddAttribute(
+             "KeepAlive",
+             "SO_KEEPALIVE: probe an idle connection (KeepIdle, KeepIntvl, KeepCnt, "
+             "or the node's KeepAliveTime/Intvl/Probes).",
+             BooleanValue(false),
+             MakeBooleanAccessor(&TcpRstSocket::SetKeepAlive, &TcpRstSocket::GetKeepAlive),
+             MakeBooleanChecker())
             .AddAttribute("KeepIdle",
                           "TCP_KEEPIDLE: idle time before the first probe; 0: the node's "
                           "KeepAliveTime. Range [0, 32767s].",
@@ -214,14 +215,15 @@ TcpRstSocket::Dispatch(const Segment& s)
 void
 TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const Address& toAddress)
 {
-    Ptr<TcpRstSocket> self = this; // closing may drop the last other reference
+    Ptr<TcpRstSocket> self = this;     // closing may drop the last other reference
     m_lastReceived = Simulator::Now(); // keepalive_time_elapsed()
     // Fast path: an ACK without SYN or RST on ESTABLISHED, FIN_WAIT_1/2, CLOSE_WAIT or
     // TIME_WAIT, inside the window and acking nothing too old or unsent, meets no policy here;
     // only the others pay for parsing the header twice.
     TcpSegmentNumbers raw = PeekTcpNumbers(packet);
     bool isReset = raw.flags & TcpHeader::RST;
-    bool plainAck = (raw.flags & TcpHeader::ACK) && !(raw.flags & (TcpHeader::SYN | TcpHeader::RST));
+    bool plainAck =
+        (raw.flags & TcpHeader::ACK) && !(raw.flags & (TcpHeader::SYN | TcpHeader::RST));
     if (!plainAck || m_state == LISTEN || m_state == SYN_SENT || m_state == SYN_RCVD ||
         m_state == CLOSED || m_state == CLOSING || m_state == LAST_ACK || !FastPathFits(raw))
     {

@@ -5,12 +5,12 @@
 #define TCP_RST_SOCKET_H
 
 #include "rst-reason.h"
-#include "tcp-reset-event.h"
 #include "tcp-challenge-ack-limit.h"
+#include "tcp-reset-event.h"
 #include "tcp-reset-validation.h"
-#include "tcp-segment-check.h"
 #include "tcp-rst-ns3-version.h"
 #include "tcp-rst-policies.h"
+#include "tcp-segment-check.h"
 
 #include "ns3/tcp-socket-base.h"
 #include "ns3/traced-callback.h"
@@ -256,12 +256,12 @@ class TcpRstSocket : public TcpSocketBase
     TcpInvalidRateLimit m_oowAnswers; //!< last_oow_ack_time
     uint32_t m_maxSndWnd{0};          //!< MAX.SND.WND (tp->max_window)
     // Keepalive (SO_KEEPALIVE, TCP_KEEPIDLE/INTVL/CNT)
-    bool m_keepAlive{false};     //!< SO_KEEPALIVE
-    Time m_keepIdle;             //!< TCP_KEEPIDLE (0: the node's KeepAliveTime)
-    Time m_keepIntvl;            //!< TCP_KEEPINTVL (0: the node's KeepAliveIntvl)
-    uint32_t m_keepCnt{0};       //!< TCP_KEEPCNT (0: the node's KeepAliveProbes)
-    EventId m_keepaliveEvent;    //!< the keepalive timer
-    Time m_lastReceived;         //!< when the last segment arrived
+    bool m_keepAlive{false};  //!< SO_KEEPALIVE
+    Time m_keepIdle;          //!< TCP_KEEPIDLE (0: the node's KeepAliveTime)
+    Time m_keepIntvl;         //!< TCP_KEEPINTVL (0: the node's KeepAliveIntvl)
+    uint32_t m_keepCnt{0};    //!< TCP_KEEPCNT (0: the node's KeepAliveProbes)
+    EventId m_keepaliveEvent; //!< the keepalive timer
+    Time m_lastReceived;      //!< when the last segment arrived
     // Zero-window probes under the Linux profile (tcp_probe_timer())
     uint32_t m_persistBackoff{0};   //!< icsk_backoff of the probe timer
     Time m_persistBase;             //!< tcp_probe0_base() when probing began

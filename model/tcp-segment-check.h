@@ -44,9 +44,9 @@ uint8_t PeekTcpFlags(Ptr<const Packet> segment);
  */
 struct TcpSegmentNumbers
 {
-    SequenceNumber32 seq;   //!< SEG.SEQ
-    SequenceNumber32 ack;   //!< SEG.ACK
-    uint8_t flags{0};       //!< the flags byte
+    SequenceNumber32 seq;    //!< SEG.SEQ
+    SequenceNumber32 ack;    //!< SEG.ACK
+    uint8_t flags{0};        //!< the flags byte
     uint32_t payloadSize{0}; //!< bytes after the header (options included in the header)
 };
 
