@@ -102,6 +102,12 @@ RstCase::RstCase(std::string name, std::string title, std::string expected)
 {
 }
 
+bool
+RstCase::ShowsResets() const
+{
+    return true;
+}
+
 const std::string&
 RstCase::GetName() const
 {

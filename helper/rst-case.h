@@ -131,6 +131,8 @@ class RstCase
     const std::string& GetTitle() const;
     /// \return the expected reset, e.g. "C>S R seq=SEG.ACK"
     const std::string& GetExpected() const;
+    /// \return false for a case whose Linux behaviour is to send no reset (e.g. zero-window)
+    virtual bool ShowsResets() const;
     /// \param options where to declare the case's --key=value parameters
     virtual void AddOptions(CaseOptions& options);
     /// \throws std::invalid_argument naming a parameter outside its range

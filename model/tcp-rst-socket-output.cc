@@ -48,6 +48,28 @@ TcpRstSocket::GetRcvWnd() const
     return m_tcb->m_rxBuffer->MaxRxSequence() - m_tcb->m_rxBuffer->NextRxSequence();
 }
 
+// TcpTxBuffer::NextSeg() offers a segment of min(MSS, RWND - sent) bytes of new data, which is
+// 0 once the data sent equals the peer's window exactly; TcpSocketBase then builds an empty
+// data segment and crashes. Linux windows (whole MSS: 65160 = 45 x 1448) meet that equality:
+// nothing can be sent then, so the window available is 0.
+uint32_t
+TcpRstSocket::AvailableWindow() const
+{
+    uint32_t window = TcpSocketBase::AvailableWindow();
+    if (window == 0)
+    {
+        return 0;
+    }
+    SequenceNumber32 next;
+    SequenceNumber32 high;
+    bool recovery = m_sackEnabled && m_tcb->m_congState == TcpSocketState::CA_RECOVERY;
+    if (m_txBuffer->NextSeg(&next, &high, recovery) && high == next)
+    {
+        return 0;
+    }
+    return window;
+}
+
 void
 TcpRstSocket::SendEmptyPacket(uint8_t flags)
 {
@@ -63,6 +85,16 @@ TcpRstSocket::SendEmptyPacket(uint8_t flags)
     if (handshake && LinuxHost())
     {
         SendHandshakeSegment(flags);
+        return;
+    }
+    if (!handshake && LinuxHost())
+    {
+        // TcpSocketBase recomputes the RTO from the RTT estimate on every empty segment it
+        // sends, which undoes the backoff of a retransmission in progress (an ACK sent while
+        // data is being retransmitted restarted the doubling); Linux's ACKs leave it alone.
+        Time rto = m_rto.Get();
+        TcpSocketBase::SendEmptyPacket(flags);
+        m_rto = rto;
         return;
     }
     if (handshake)

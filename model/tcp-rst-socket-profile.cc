@@ -199,6 +199,8 @@ TcpRstSocket::AdvertisedWindowSize(bool scale) const
         uint32_t space = std::min(kMaxUnscaledWindow, m_tcb->m_rxBuffer->MaxBufferSize());
         uint32_t window = std::max(space / mss, 1U) * mss;
         self->m_rcvSsthresh = window;
+        self->m_offeredWnd = window;
+        self->m_rcvWup = m_tcb->m_rxBuffer->NextRxSequence();
         self->m_advWnd = window;
         return static_cast<uint16_t>(window);
     }
@@ -226,6 +228,18 @@ TcpRstSocket::AdvertisedWindowSize(bool scale) const
         uint32_t unit = 1U << m_rcvWindShift;
         window = (window + unit - 1) / unit * unit;
     }
+    // tcp_select_window(): never shrink the window offered (tcp_shrink_window 0): at least
+    // what is left of the last one, RCV.WND - (RCV.NXT - RCV.WUP).
+    SequenceNumber32 rcvNxt = m_tcb->m_rxBuffer->NextRxSequence();
+    uint32_t consumed = rcvNxt - m_rcvWup;
+    uint32_t left = m_offeredWnd > consumed ? m_offeredWnd - consumed : 0;
+    if (window < left)
+    {
+        uint32_t unit = 1U << m_rcvWindShift;
+        window = (left + unit - 1) / unit * unit;
+    }
+    self->m_rcvWup = rcvNxt;
+    self->m_offeredWnd = window;
     self->m_advWnd = window;
     return static_cast<uint16_t>(std::min<uint32_t>(window >> m_rcvWindShift, kMaxUnscaledWindow));
 }

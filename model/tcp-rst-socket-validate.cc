@@ -51,7 +51,7 @@ TcpRstSocket::OnSynchronizedSegment(const Segment& s)
             if (m_state == CLOSING || m_state == LAST_ACK)
             {
                 // TcpSocketBase would act on the flags of a segment outside the window here.
-                TcpSocketBase::SendEmptyPacket(TcpHeader::ACK);
+                SendEmptyPacket(TcpHeader::ACK);
                 return Handled::YES;
             }
             return Handled::NO;
@@ -62,7 +62,7 @@ TcpRstSocket::OnSynchronizedSegment(const Segment& s)
         }
         else
         {
-            TcpSocketBase::SendEmptyPacket(TcpHeader::ACK);
+            SendEmptyPacket(TcpHeader::ACK);
         }
         return Handled::YES;
     }
@@ -107,7 +107,7 @@ TcpRstSocket::OnAckAfterBothFins(const Segment& s)
     {
         if (s.flags & TcpHeader::FIN)
         {
-            TcpSocketBase::SendEmptyPacket(TcpHeader::ACK); // the peer's FIN again
+            SendEmptyPacket(TcpHeader::ACK); // the peer's FIN again
         }
         return Handled::YES;
     }
@@ -138,7 +138,7 @@ TcpRstSocket::SendChallengeAck()
         return;
     }
     m_rstTcp->GetCounters().Increment(TcpStat::ChallengeAck);
-    TcpSocketBase::SendEmptyPacket(TcpHeader::ACK);
+    SendEmptyPacket(TcpHeader::ACK);
 }
 
 // RFC 5961 3.2 as Linux tcp_validate_incoming(): exact seq resets, other in-window seq gets a

@@ -132,6 +132,7 @@ class TcpRstSocket : public TcpSocketBase
     uint32_t SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool withAck) override;
     void ReceivedData(Ptr<Packet> packet, const TcpHeader& tcpHeader) override;
     uint16_t AdvertisedWindowSize(bool scale = true) const override;
+    uint32_t AvailableWindow() const override;
     void NewAck(const SequenceNumber32& seq, bool resetRTO) override;
     void ReceivedAck(Ptr<Packet> packet, const TcpHeader& tcpHeader) override;
     void PersistTimeout() override;
@@ -270,6 +271,8 @@ class TcpRstSocket : public TcpSocketBase
     uint32_t m_advMss{0};             //!< the MSS this socket announced (advmss)
     uint32_t m_profileSegmentSize{0}; //!< SegmentSize the profile gave; another is the user's
     uint32_t m_rcvSsthresh{0};        //!< rcv_ssthresh: the window Linux offers at most
+    uint32_t m_offeredWnd{0};         //!< rcv_wnd: the window last offered
+    SequenceNumber32 m_rcvWup;        //!< rcv_wup: RCV.NXT when it was offered
     uint32_t m_quickAcks{0};          //!< quick ACKs left (icsk_ack.quick)
     bool m_quickAcksGranted{false};   //!< the first data segment granted them
     TracedCallback<SocketError> m_socketErrorTrace; //!< trace source SocketError

@@ -39,7 +39,10 @@ TEST_P(Attribution, EveryResetOnTheWireWasAttributedTracedAndCounted)
     {
         traced += e.sent ? 1 : 0;
     }
-    EXPECT_GT(onTheWire, 0u);
+    if (!stock && RstCaseCatalog::Create(name)->ShowsResets())
+    {
+        EXPECT_GT(onTheWire, 0u) << "the case shows at least one reset under Linux";
+    }
     EXPECT_EQ(onTheWire, traced);
 }
 
