@@ -118,6 +118,20 @@ ConnectionHarness::SubjectLetter() const
 void
 ConnectionHarness::Inject(uint8_t flags, int32_t seqOffset, int32_t ackOffset, uint16_t window)
 {
+    ScheduleInjection(Time(0), flags, seqOffset, ackOffset, window);
+    RunFor(MilliSeconds(20));
+}
+
+void
+ConnectionHarness::InjectAt(Time after, uint8_t flags, int32_t seqOffset, int32_t ackOffset)
+{
+    ScheduleInjection(after, flags, seqOffset, ackOffset, 64240);
+}
+
+void
+ConnectionHarness::ScheduleInjection(
+    Time after, uint8_t flags, int32_t seqOffset, int32_t ackOffset, uint16_t window)
+{
     Ptr<TcpRstSocket> subject = Subject();
     bool toClient = Connection().subjectIsClient;
     Ptr<Node> from = toClient ? topology.server : topology.client;
@@ -130,15 +144,20 @@ ConnectionHarness::Inject(uint8_t flags, int32_t seqOffset, int32_t ackOffset, u
     {
         to = toClient ? topology.clientAddress6 : topology.serverAddress6;
     }
-    TcpSegmentSpec spec;
-    spec.sourcePort = toClient ? kServerPort : kClientPort;
-    spec.destinationPort = toClient ? kClientPort : kServerPort;
-    spec.flags = flags;
-    spec.window = window;
-    spec.seq = subject->GetRcvNxt() + SequenceNumber32(seqOffset);
-    spec.ack = subject->GetSndNxt() + SequenceNumber32(ackOffset);
-    TcpSegmentInjector::Send(from, to, spec);
-    RunFor(MilliSeconds(20));
+    TcpSegmentInjector::Schedule(after,
+                                 from,
+                                 to,
+                                 [=]()
+                                 {
+                                     TcpSegmentSpec spec;
+                                     spec.sourcePort = toClient ? kServerPort : kClientPort;
+                                     spec.destinationPort = toClient ? kClientPort : kServerPort;
+                                     spec.flags = flags;
+                                     spec.window = window;
+                                     spec.seq = subject->GetRcvNxt() + SequenceNumber32(seqOffset);
+                                     spec.ack = subject->GetSndNxt() + SequenceNumber32(ackOffset);
+                                     return spec;
+                                 });
 }
 
 void

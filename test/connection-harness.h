@@ -94,6 +94,14 @@ class ConnectionHarness
     void Inject(uint8_t flags, int32_t seqOffset, int32_t ackOffset = 0, uint16_t window = 64240);
 
     /**
+     * \brief As Inject(), but sent \p after from now (the numbers taken then), without
+     * running the simulation.
+     * \param after delay \param flags TCP flags \param seqOffset offset from RCV.NXT
+     * \param ackOffset offset from SND.NXT
+     */
+    void InjectAt(Time after, uint8_t flags, int32_t seqOffset, int32_t ackOffset = 0);
+
+    /**
      * \brief Drop segments from the client on their way (e.g. to lose data after Bring()).
      * \param predicate which segments
      * \param first index of the first matching segment dropped
@@ -120,6 +128,9 @@ class ConnectionHarness
     CaseTopology topology; //!< the hosts
 
   private:
+    /// Schedule an injection (Inject(), InjectAt()).
+    void ScheduleInjection(
+        Time after, uint8_t flags, int32_t seqOffset, int32_t ackOffset, uint16_t window);
     /// \return the one connection
     const ConnectionStateDriver::Connection& Connection() const;
 

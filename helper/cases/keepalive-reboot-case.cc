@@ -129,9 +129,16 @@ KeepaliveRebootCase::Judge(const CaseContext& ctx, CaseResult& result) const
             }
         }
     }
+    result.Check("the server sends keepalive probes",
+                 firstProbe != nullptr,
+                 firstProbe ? firstProbe->Summary() : "no probe");
+    if (!firstProbe)
+    {
+        return;
+    }
     if (!probe)
     {
-        result.NotTriggered("no keepalive probe reached the client");
+        result.NotTriggered("every keepalive probe was lost");
         return;
     }
     result.Check("the first probe comes the idle time after the last segment received (timer "

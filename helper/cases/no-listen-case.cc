@@ -171,7 +171,7 @@ NoListenCase::Judge(const CaseContext& ctx, CaseResult& result) const
                 break;
             }
         }
-        if (!answered)
+        if (!answered && (synsArrived.empty() || !resets.empty()))
         {
             result.NotTriggered(port + "every SYN or every reset was lost");
             continue;
@@ -194,7 +194,7 @@ NoListenCase::Judge(const CaseContext& ctx, CaseResult& result) const
         const LadderSegment* syn = nullptr;
         for (const LadderSegment* s : synsArrived)
         {
-            syn = s->time <= answered->time ? s : syn;
+            syn = answered && s->time <= answered->time ? s : syn;
         }
         Time took = syn ? a.failed - syn->time : Time::Max();
         result.Check(port + "connect() fails with ECONNREFUSED one round trip after the SYN",

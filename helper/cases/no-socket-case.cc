@@ -323,11 +323,13 @@ NoSocketCase::Judge(const CaseContext& ctx, CaseResult& result) const
         auto socket = m_accepted.find(port);
         auto reset = m_serverReset.find(port);
         bool anyReset = false;
+        bool anyArrived = false;
         for (const LadderSegment& r : resets)
         {
-            anyReset |= r.header.GetSourcePort() == port && !r.lost;
+            anyReset |= r.header.GetSourcePort() == port;
+            anyArrived |= r.header.GetSourcePort() == port && !r.lost;
         }
-        if (!anyReset)
+        if (anyReset && !anyArrived)
         {
             result.NotTriggered("conn " + std::to_string(port) + ": every reset was lost");
             continue;

@@ -185,7 +185,11 @@ RetransmitToRebootedCase::Judge(const CaseContext& ctx, CaseResult& result) cons
                          rst->header.GetSequenceNumber() == arrived->header.GetAckNumber() &&
                          rst->seq == 11 && rst->reason && *rst->reason == e.reason,
                      rst ? DescribeReset(*rst) : "no reset");
-        if (!rst || rst->lost)
+        if (!rst)
+        {
+            continue;
+        }
+        if (rst->lost)
         {
             result.NotTriggered(label + "the reset was lost");
             continue;

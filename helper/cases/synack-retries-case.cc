@@ -9,6 +9,7 @@
 #include "ns3/tcp-rst-helper.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -192,9 +193,21 @@ SynAckRetriesCase::Judge(const CaseContext& ctx, CaseResult& result) const
                  std::to_string(dupAcks) + " ACKs");
     result.Check(
         "the server never accepted the connection", m_accepted == 0, std::to_string(m_accepted));
+    bool sentAfterDrop =
+        std::any_of(result.segments.begin(),
+                    result.segments.end(),
+                    [this](const LadderSegment& s)
+                    { return s.fromClient && s.length > 0 && s.time >= m_dropUntil; });
+    if (!data && sentAfterDrop)
+    {
+        result.NotTriggered("every data segment of the client after the drop ended was lost");
+        return;
+    }
+    result.Check("the client still retransmits its data after the drop ended",
+                 data != nullptr,
+                 data ? data->Summary() : "no data segment arrived");
     if (!data)
     {
-        result.NotTriggered("no data segment of the client arrived after the drop ended");
         return;
     }
     result.Check("the client's data arrives after the half-open connection is gone",

@@ -205,9 +205,31 @@ ZeroWindowCase::Judge(const CaseContext& ctx, CaseResult& result) const
 {
     std::vector<const LadderSegment*> answered = Probes(result, kAnsweredPort);
     std::vector<const LadderSegment*> vanishing = Probes(result, kVanishingPort);
+    for (uint16_t port : {kAnsweredPort, kVanishingPort})
+    {
+        bool closedOnWire = false;
+        bool closedArrived = false;
+        for (const LadderSegment& s : result.segments)
+        {
+            if (s.clientPort == port && !s.fromClient && s.window == 0 && s.flags == "A")
+            {
+                closedOnWire = true;
+                closedArrived = closedArrived || !s.lost;
+            }
+        }
+        if (closedOnWire && !closedArrived)
+        {
+            result.NotTriggered("every zero-window ACK of conn " + std::to_string(port) +
+                                " was lost");
+            return;
+        }
+    }
+    result.Check("both receivers' windows close, and the client probes them",
+                 !answered.empty() && !vanishing.empty(),
+                 std::to_string(answered.size()) + " and " + std::to_string(vanishing.size()) +
+                     " probes (A, no data)");
     if (answered.empty() || vanishing.empty())
     {
-        result.NotTriggered("a window never closed (or its zero-window ACK was lost)");
         return;
     }
     // Every probe is A seq=SND.UNA-1 without data; the timeout doubles from >= 200 ms.
