@@ -3,10 +3,15 @@
  */
 #include "peer-failure-case.h"
 
+#include "ns3/boolean.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-rst-helper.h"
+#include "ns3/uinteger.h"
+
+#include <stdexcept>
+#include <string>
 
 namespace ns3
 {
@@ -22,6 +27,42 @@ PeerFailureCase::PeerFailureCase(std::string name,
     {
         m_connections[port].clientPort = port;
     }
+}
+
+void
+PeerFailureCase::Keepalive::AddOptions(CaseOptions& options)
+{
+    options.AddTime("idle", "TCP_KEEPIDLE on the server socket, [1s, 32767s]", idle);
+    options.AddTime("interval", "TCP_KEEPINTVL, [1s, 32767s]", interval);
+    options.Add("probes", "TCP_KEEPCNT, [1, 127]", probes);
+}
+
+void
+PeerFailureCase::Keepalive::Validate() const
+{
+    if (idle < Seconds(1) || idle > Seconds(32767) || interval < Seconds(1) ||
+        interval > Seconds(32767))
+    {
+        throw std::invalid_argument("--idle and --interval must be in [1s, 32767s]");
+    }
+    if (probes < 1 || probes > 127)
+    {
+        throw std::invalid_argument("--probes=" + std::to_string(probes) +
+                                    " is out of range [1, 127]");
+    }
+}
+
+void
+PeerFailureCase::Keepalive::Apply(Ptr<TcpRstSocket> socket, const CaseContext& ctx) const
+{
+    socket->SetAttribute("KeepIdle", TimeValue(idle));
+    socket->SetAttribute("KeepIntvl", TimeValue(interval));
+    socket->SetAttribute("KeepCnt", UintegerValue(probes));
+    socket->SetAttribute("KeepAlive", BooleanValue(true));
+    ctx.Note("server",
+             "SO_KEEPALIVE idle=" + std::to_string(idle.GetMilliSeconds()) +
+                 "ms interval=" + std::to_string(interval.GetMilliSeconds()) +
+                 "ms probes=" + std::to_string(probes));
 }
 
 void

@@ -37,6 +37,22 @@ class PeerFailureCase : public RstCase
         Time serverErrorAt{Time::Max()};                               //!< when it ended with it
     };
 
+    /// The server socket's keepalive (TCP_KEEPIDLE, TCP_KEEPINTVL, TCP_KEEPCNT), as the
+    /// captures set it.
+    struct Keepalive
+    {
+        Time idle{Seconds(3)};     //!< TCP_KEEPIDLE
+        Time interval{Seconds(1)}; //!< TCP_KEEPINTVL
+        uint32_t probes{3};        //!< TCP_KEEPCNT
+
+        /// \param options where to declare --idle, --interval, --probes
+        void AddOptions(CaseOptions& options);
+        /// \throws std::invalid_argument naming the parameter out of its range
+        void Validate() const;
+        /// \param socket switch it on there \param ctx for the ladder note
+        void Apply(Ptr<TcpRstSocket> socket, const CaseContext& ctx) const;
+    };
+
   protected:
     /**
      * \param name run name \param title one line \param expected the expected reset

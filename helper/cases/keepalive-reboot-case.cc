@@ -1,10 +1,8 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#include "ns3/boolean.h"
 #include "ns3/peer-failure-case.h"
 #include "ns3/rst-case-catalog.h"
-#include "ns3/uinteger.h"
 
 #include <stdexcept>
 
@@ -31,9 +29,7 @@ class KeepaliveRebootCase : public PeerFailureCase
     void Judge(const CaseContext& ctx, CaseResult& result) const override;
 
   private:
-    Time m_idle{Seconds(3)};       //!< TCP_KEEPIDLE
-    Time m_interval{Seconds(1)};   //!< TCP_KEEPINTVL
-    uint32_t m_probes{3};          //!< TCP_KEEPCNT
+    Keepalive m_keepalive;         //!< the server socket's keepalive
     Time m_crashAt{Seconds(1)};    //!< crash, after the data was read
     Time m_rebootAt{Seconds(1.9)}; //!< reboot, after the data was read
     Time m_lastReceived;           //!< when the server last heard from the client
@@ -55,9 +51,7 @@ KeepaliveRebootCase::KeepaliveRebootCase()
 void
 KeepaliveRebootCase::AddOptions(CaseOptions& options)
 {
-    options.AddTime("idle", "TCP_KEEPIDLE on the server socket, [1s, 32767s]", m_idle);
-    options.AddTime("interval", "TCP_KEEPINTVL, [1s, 32767s]", m_interval);
-    options.Add("probes", "TCP_KEEPCNT, [1, 127]", m_probes);
+    m_keepalive.AddOptions(options);
     options.AddTime(
         "crashAt", "client crash, after the first data was read, (0, rebootAt)", m_crashAt);
     options.AddTime(
@@ -67,17 +61,9 @@ KeepaliveRebootCase::AddOptions(CaseOptions& options)
 void
 KeepaliveRebootCase::Validate() const
 {
-    if (m_idle < Seconds(1) || m_idle > Seconds(32767) || m_interval < Seconds(1) ||
-        m_interval > Seconds(32767))
-    {
-        throw std::invalid_argument("--idle and --interval must be in [1s, 32767s]");
-    }
-    if (m_probes < 1 || m_probes > 127)
-    {
-        throw std::invalid_argument("--probes=" + std::to_string(m_probes) +
-                                    " is out of range [1, 127]");
-    }
-    if (!m_crashAt.IsStrictlyPositive() || m_rebootAt <= m_crashAt || m_rebootAt >= m_idle)
+    m_keepalive.Validate();
+    if (!m_crashAt.IsStrictlyPositive() || m_rebootAt <= m_crashAt ||
+        m_rebootAt >= m_keepalive.idle)
     {
         throw std::invalid_argument("need 0 < --crashAt < --rebootAt < --idle: the client "
                                     "must be back before the first probe");
@@ -87,22 +73,16 @@ KeepaliveRebootCase::Validate() const
 Time
 KeepaliveRebootCase::GetDuration(const CaseContext& ctx) const
 {
-    return Seconds(2) + m_idle + m_interval * int64_t(m_probes + 1) + ctx.LinkAllowance();
+    return Seconds(2) + m_keepalive.idle + m_keepalive.interval * int64_t(m_keepalive.probes + 1) +
+           ctx.LinkAllowance();
 }
 
 void
 KeepaliveRebootCase::OnConnected(CaseContext& ctx)
 {
     Ptr<TcpRstSocket> server = Get(kClientPort).server;
-    server->SetAttribute("KeepIdle", TimeValue(m_idle));
-    server->SetAttribute("KeepIntvl", TimeValue(m_interval));
-    server->SetAttribute("KeepCnt", UintegerValue(m_probes));
-    server->SetAttribute("KeepAlive", BooleanValue(true));
     m_lastReceived = Simulator::Now();
-    ctx.Note("server",
-             "SO_KEEPALIVE idle=" + std::to_string(m_idle.GetMilliSeconds()) +
-                 "ms interval=" + std::to_string(m_interval.GetMilliSeconds()) +
-                 "ms probes=" + std::to_string(m_probes));
+    m_keepalive.Apply(server, ctx);
     CrashClient(ctx, m_crashAt);
     RebootClient(ctx, m_rebootAt);
 }
@@ -143,8 +123,9 @@ KeepaliveRebootCase::Judge(const CaseContext& ctx, CaseResult& result) const
     }
     result.Check("the first probe comes the idle time after the last segment received (timer "
                  "wheel: up to 1/8 later)",
-                 firstProbe->time >= m_lastReceived + m_idle &&
-                     firstProbe->time <= m_lastReceived + m_idle + m_idle / 8 + MilliSeconds(8),
+                 firstProbe->time >= m_lastReceived + m_keepalive.idle &&
+                     firstProbe->time <=
+                         m_lastReceived + m_keepalive.idle + m_keepalive.idle / 8 + MilliSeconds(8),
                  std::to_string((firstProbe->time - m_lastReceived).GetMilliSeconds()) +
                      " ms after the last arrival");
     result.Check("a probe is A seq=SND.UNA-1 ack=RCV.NXT, no data (tcp_xmit_probe_skb)",

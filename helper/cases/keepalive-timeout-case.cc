@@ -1,10 +1,8 @@
 /*
  * SPDX-License-Identifier: GPL-2.0-only
  */
-#include "ns3/boolean.h"
 #include "ns3/peer-failure-case.h"
 #include "ns3/rst-case-catalog.h"
-#include "ns3/uinteger.h"
 
 #include <stdexcept>
 
@@ -31,10 +29,8 @@ class KeepaliveTimeoutCase : public PeerFailureCase
     void Judge(const CaseContext& ctx, CaseResult& result) const override;
 
   private:
-    Time m_idle{Seconds(3)};     //!< TCP_KEEPIDLE
-    Time m_interval{Seconds(1)}; //!< TCP_KEEPINTVL
-    uint32_t m_probes{3};        //!< TCP_KEEPCNT
-    Time m_crashAt{Seconds(1)};  //!< crash, after the first data was read
+    Keepalive m_keepalive;      //!< the server socket's keepalive
+    Time m_crashAt{Seconds(1)}; //!< crash, after the first data was read
 };
 
 namespace
@@ -53,26 +49,15 @@ KeepaliveTimeoutCase::KeepaliveTimeoutCase()
 void
 KeepaliveTimeoutCase::AddOptions(CaseOptions& options)
 {
-    options.AddTime("idle", "TCP_KEEPIDLE on the server socket, [1s, 32767s]", m_idle);
-    options.AddTime("interval", "TCP_KEEPINTVL, [1s, 32767s]", m_interval);
-    options.Add("probes", "TCP_KEEPCNT, [1, 127]", m_probes);
+    m_keepalive.AddOptions(options);
     options.AddTime("crashAt", "client crash, after the first data was read, (0, idle)", m_crashAt);
 }
 
 void
 KeepaliveTimeoutCase::Validate() const
 {
-    if (m_idle < Seconds(1) || m_idle > Seconds(32767) || m_interval < Seconds(1) ||
-        m_interval > Seconds(32767))
-    {
-        throw std::invalid_argument("--idle and --interval must be in [1s, 32767s]");
-    }
-    if (m_probes < 1 || m_probes > 127)
-    {
-        throw std::invalid_argument("--probes=" + std::to_string(m_probes) +
-                                    " is out of range [1, 127]");
-    }
-    if (!m_crashAt.IsStrictlyPositive() || m_crashAt >= m_idle)
+    m_keepalive.Validate();
+    if (!m_crashAt.IsStrictlyPositive() || m_crashAt >= m_keepalive.idle)
     {
         throw std::invalid_argument("--crashAt must be in (0, idle): the client must be down "
                                     "before the first probe");
@@ -82,7 +67,8 @@ KeepaliveTimeoutCase::Validate() const
 Time
 KeepaliveTimeoutCase::GetDuration(const CaseContext& ctx) const
 {
-    return Seconds(3) + m_idle + (m_interval + m_interval / 4) * int64_t(m_probes + 1) +
+    return Seconds(3) + m_keepalive.idle +
+           (m_keepalive.interval + m_keepalive.interval / 4) * int64_t(m_keepalive.probes + 1) +
            ctx.LinkAllowance();
 }
 
@@ -90,14 +76,7 @@ void
 KeepaliveTimeoutCase::OnConnected(CaseContext& ctx)
 {
     Ptr<TcpRstSocket> server = Get(kClientPort).server;
-    server->SetAttribute("KeepIdle", TimeValue(m_idle));
-    server->SetAttribute("KeepIntvl", TimeValue(m_interval));
-    server->SetAttribute("KeepCnt", UintegerValue(m_probes));
-    server->SetAttribute("KeepAlive", BooleanValue(true));
-    ctx.Note("server",
-             "SO_KEEPALIVE idle=" + std::to_string(m_idle.GetMilliSeconds()) +
-                 "ms interval=" + std::to_string(m_interval.GetMilliSeconds()) +
-                 "ms probes=" + std::to_string(m_probes));
+    m_keepalive.Apply(server, ctx);
     CrashClient(ctx, m_crashAt);
 }
 
@@ -123,13 +102,14 @@ KeepaliveTimeoutCase::Judge(const CaseContext& ctx, CaseResult& result) const
         }
     }
     result.Check("KeepCnt probes, A seq=SND.UNA-1, no data, one interval apart",
-                 probes.size() == m_probes &&
+                 probes.size() == m_keepalive.probes &&
                      std::all_of(probes.begin(),
                                  probes.end(),
                                  [](const LadderSegment* p) { return p->seq == 0; }) &&
-                     (probes.size() < 2 || (probes[1]->time - probes[0]->time >= m_interval &&
-                                            probes[1]->time - probes[0]->time <=
-                                                m_interval + m_interval / 8 + MilliSeconds(8))),
+                     (probes.size() < 2 ||
+                      (probes[1]->time - probes[0]->time >= m_keepalive.interval &&
+                       probes[1]->time - probes[0]->time <=
+                           m_keepalive.interval + m_keepalive.interval / 8 + MilliSeconds(8))),
                  std::to_string(probes.size()) + " probes");
     result.Check("then R. seq=SND.NXT ack=RCV.NXT with window and timestamp "
                  "(tcp_send_active_reset), reason TCP_KEEPALIVE_TIMEOUT",
@@ -138,9 +118,10 @@ KeepaliveTimeoutCase::Judge(const CaseContext& ctx, CaseResult& result) const
                      *rst->reason == RstReason::TCP_KEEPALIVE_TIMEOUT,
                  rst ? DescribeReset(*rst) : "no reset");
     result.Check("one interval after the last probe",
-                 rst && !probes.empty() && rst->time - probes.back()->time >= m_interval &&
+                 rst && !probes.empty() &&
+                     rst->time - probes.back()->time >= m_keepalive.interval &&
                      rst->time - probes.back()->time <=
-                         m_interval + m_interval / 8 + MilliSeconds(8),
+                         m_keepalive.interval + m_keepalive.interval / 8 + MilliSeconds(8),
                  rst && !probes.empty()
                      ? std::to_string((rst->time - probes.back()->time).GetMilliSeconds()) + " ms"
                      : "");
@@ -150,7 +131,7 @@ KeepaliveTimeoutCase::Judge(const CaseContext& ctx, CaseResult& result) const
                  TcpRstSocket::SocketErrorName(conn.serverError));
     uint64_t keepalives = ctx.topology.ServerTcp()->GetCounters().Get(TcpStat::KeepAlive);
     result.Check("the server counts TcpExtTCPKeepAlive = KeepCnt",
-                 keepalives == m_probes,
+                 keepalives == m_keepalive.probes,
                  std::to_string(keepalives));
 }
 
