@@ -167,6 +167,18 @@ ConnectionHarness::DropFromClient(SegmentPredicate predicate, uint32_t first, ui
 }
 
 void
+ConnectionHarness::DropFromServer(SegmentPredicate predicate, uint32_t first, uint32_t count)
+{
+    m_fromServer->Drop(std::move(predicate), first, count);
+}
+
+std::vector<LadderSegment>
+ConnectionHarness::AllLadderSegments() const
+{
+    return m_ladder->GetSegments();
+}
+
+void
 ConnectionHarness::RunFor(Time time)
 {
     ConnectionStateDriver::RunFor(time);

@@ -108,6 +108,10 @@ class ConnectionHarness
      * \param count how many
      */
     void DropFromClient(SegmentPredicate predicate, uint32_t first, uint32_t count);
+    /// As DropFromClient(), for segments from the server.
+    void DropFromServer(SegmentPredicate predicate, uint32_t first, uint32_t count);
+    /// \return every segment recorded since the harness was built
+    std::vector<LadderSegment> AllLadderSegments() const;
 
     /// \param time how long to let the simulation run
     void RunFor(Time time);

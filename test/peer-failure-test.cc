@@ -99,6 +99,21 @@ TEST_F(PeerFailure, SynAckRetriesAsCapture06)
         }
     }
     EXPECT_EQ(model, captured);
+    // The client's data retransmissions keep doubling although the SYN-ACKs it answers come
+    // in between (06: 207, 415, 855, 1687, 3351, 6839 ms after the first).
+    std::vector<Time> data;
+    for (const LadderSegment& seg : result.segments)
+    {
+        if (seg.fromClient && seg.length > 0)
+        {
+            data.push_back(seg.time);
+        }
+    }
+    ASSERT_GE(data.size(), 6u);
+    for (std::size_t i = 2; i < data.size(); ++i)
+    {
+        EXPECT_EQ(data[i] - data[i - 1], (data[i - 1] - data[i - 2]) * 2) << i;
+    }
     EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
 }
 
@@ -287,6 +302,79 @@ TEST_F(PeerFailure, RebootDrawsNewSecretsAndRestartsTheTimestampClock)
     Simulator::Run();
     EXPECT_NE(isnBefore, isnAfter) << "a boot draws a new secure_tcp_seq() key";
     EXPECT_NE(tsAfter - tsBefore, 2000u) << "the timestamp clock and offset start over";
+}
+
+} // namespace test
+} // namespace ns3
+
+namespace ns3
+{
+namespace test
+{
+
+TEST_F(PeerFailure, AckOlderThanTheMaxWindowGetsAChallengeAckAndUnsentDataIsDropped)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::ESTABLISHED);
+    // RFC 5961 5.2 (tcp_ack()): SEG.ACK < SND.UNA - MAX.SND.WND.
+    h.Inject(TcpHeader::ACK, 0, -200000);
+    EXPECT_EQ(h.NewSegments(), (std::vector<std::string>{"C>S A 101 -199799", "S>C A 201 101"}));
+    EXPECT_EQ(h.SubjectTcp()->GetCounters().Get(TcpStat::ChallengeAck), 1u);
+    // SEG.ACK > SND.NXT: dropped, no answer (TCP_ACK_UNSENT_DATA).
+    h.Inject(TcpHeader::ACK, 0, 1000);
+    EXPECT_EQ(h.NewSegments(),
+              (std::vector<std::string>{"C>S A 101 -199799", "S>C A 201 101", "C>S A 101 1201"}));
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::ESTABLISHED);
+}
+
+TEST_F(PeerFailure, KeepaliveIdleCountsFromTheLastArrivalNotFromSetsockopt)
+{
+    TcpRstHelper rst;
+    rst.SetTcpAttribute("JiffyTimers", BooleanValue(false));
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::ESTABLISHED);
+    std::vector<LadderSegment> before = h.AllLadderSegments();
+    ASSERT_FALSE(before.empty());
+    Time lastArrival = before.back().time;
+    h.RunFor(Seconds(2));
+    Ptr<TcpRstSocket> s = h.Subject();
+    s->SetAttribute("KeepIdle", TimeValue(Seconds(3)));
+    s->SetAttribute("KeepAlive", BooleanValue(true));
+    h.RunFor(Seconds(2));
+    std::vector<LadderSegment> segments = h.NewLadderSegments();
+    const LadderSegment* probe = nullptr;
+    for (const LadderSegment& seg : segments)
+    {
+        if (!seg.fromClient && seg.flags == "A" && seg.seq == 200 && !probe)
+        {
+            probe = &seg;
+        }
+    }
+    ASSERT_TRUE(probe) << ::testing::PrintToString(h.NewSegments());
+    EXPECT_LT(probe->time - lastArrival, Seconds(3) + MilliSeconds(1));
+    EXPECT_GE(probe->time - lastArrival, Seconds(3) - MilliSeconds(1));
+}
+
+TEST_F(PeerFailure, TheOfferedWindowNeverShrinks)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.StopReading(ConnectionHarness::Side::CLIENT);
+    h.Client()->SetAttribute("RcvBufSize", UintegerValue(4096));
+    h.Bring(TcpSocket::ESTABLISHED);
+    // The client offers 2896 (2 MSS; 200 bytes unread). 2548 more bytes leave 1348 free,
+    // less than an MSS with the buffer more than half full: silly-window avoidance says 0, but
+    // what is left of the window offered, 2896 - 2548 = 348, is not taken back
+    // (tcp_select_window(), tcp_shrink_window 0).
+    h.Server()->Send(Create<Packet>(2548), 0);
+    h.RunFor(MilliSeconds(500));
+    std::vector<LadderSegment> segments = h.NewLadderSegments();
+    ASSERT_FALSE(segments.empty());
+    const LadderSegment& last = segments.back();
+    EXPECT_TRUE(last.fromClient) << last.Summary();
+    EXPECT_EQ(last.ack, 201 + 2548) << ::testing::PrintToString(h.NewSegments());
+    EXPECT_EQ(last.window, 348) << ::testing::PrintToString(WithWindows(segments));
 }
 
 } // namespace test
