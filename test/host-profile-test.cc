@@ -642,6 +642,14 @@ TEST_F(HostProfile, BadValuesAreRefusedNamingTheAttributeAndRange)
     EXPECT_NE(message("RtoMin", StringValue("-1ms")).find("RtoMin"), std::string::npos);
     EXPECT_NE(message("RtoMax", StringValue("300s")).find("RtoMax"), std::string::npos);
     EXPECT_NE(message("Hz", UintegerValue(50)).find("Hz"), std::string::npos);
+    EXPECT_NE(message("KeepAliveProbes", UintegerValue(0)).find("[1, 127]"), std::string::npos);
+    EXPECT_NE(message("KeepAliveTime", TimeValue(Seconds(0))).find("KeepAliveTime"),
+              std::string::npos);
+    EXPECT_NE(message("KeepAliveIntvl", StringValue("-1s")).find("KeepAliveIntvl"),
+              std::string::npos);
+    EXPECT_NE(message("MaxZeroWindowProbes", UintegerValue(1001)).find("1000"), std::string::npos);
+    EXPECT_NE(message("ChallengeAckStyle", StringValue("Sometimes")).find("Randomized|Exact"),
+              std::string::npos);
     try
     {
         rst.SetHostProfile("Bsd");
