@@ -192,6 +192,27 @@ TcpRstL4Protocol::IsLinuxHost() const
     return m_profile.IsLinux();
 }
 
+// Linux's default congestion control is CUBIC (tcp_congestion_control); ns-3's default was
+// NewReno up to 3.39 and is CUBIC since: the Linux profile makes it CUBIC in every release,
+// unless the user chose one (this node's SocketType, or its default).
+TypeId
+TcpRstL4Protocol::LinuxCongestionControl(TypeId chosen) const
+{
+    TypeId::AttributeInformation info;
+    TypeId tid = TcpL4Protocol::GetTypeId();
+    if (!tid.LookupAttributeByName("SocketType", &info))
+    {
+        return chosen;
+    }
+    TypeIdValue original;
+    original.DeserializeFromString(info.originalInitialValue->SerializeToString(info.checker),
+                                   info.checker);
+    bool userChose =
+        chosen != original.Get() || info.initialValue->SerializeToString(info.checker) !=
+                                        info.originalInitialValue->SerializeToString(info.checker);
+    return userChose ? chosen : TypeId::LookupByName("ns3::TcpCubic");
+}
+
 void
 TcpRstL4Protocol::DrawSecrets()
 {

@@ -134,6 +134,10 @@ TcpRstL4Protocol::CreateRstSocket()
     GetAttribute("RttEstimatorType", rttType);
     GetAttribute("SocketType", congestionType);
     GetAttribute("RecoveryType", recoveryType);
+    if (m_profile.IsLinux())
+    {
+        congestionType.Set(LinuxCongestionControl(congestionType.Get()));
+    }
 
     ObjectFactory factory;
     factory.SetTypeId(rttType.Get());

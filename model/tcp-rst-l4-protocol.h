@@ -284,6 +284,7 @@ class TcpRstL4Protocol : public TcpL4Protocol
     static void AddHostProfileAttributes(TypeId& tid);
     static void AddHostSysctlAttributes(TypeId& tid);
     void DrawSecrets();
+    TypeId LinuxCongestionControl(TypeId chosen) const;
     uint32_t TimestampShift(const Address& local, const Address& peer);
     void RewriteOutgoing(Ptr<Packet> p, const Address& source, const Address& destination);
     void RewriteIncoming(Ptr<Packet> p, const Address& source, const Address& destination);

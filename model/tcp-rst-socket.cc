@@ -12,6 +12,7 @@
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/simulator.h"
+#include "ns3/tcp-congestion-ops.h"
 #include "ns3/tcp-rx-buffer.h"
 #include "ns3/tcp-tx-buffer.h"
 #include "ns3/trace-source-accessor.h"
@@ -168,6 +169,12 @@ SequenceNumber32
 TcpRstSocket::GetRcvNxt() const
 {
     return m_tcb->m_rxBuffer->NextRxSequence();
+}
+
+std::string
+TcpRstSocket::GetCongestionControlName() const
+{
+    return m_congestionControl ? m_congestionControl->GetName() : "";
 }
 
 int

@@ -99,6 +99,8 @@ class TcpRstSocket : public TcpSocketBase
     SequenceNumber32 GetSndNxt() const;
     /// \return the peer's port, or 0 without an endpoint
     uint16_t GetPeerPort() const;
+    /// \return the congestion control's name, e.g. "TcpCubic"
+    std::string GetCongestionControlName() const;
     /// \return RCV.WND: the window last advertised (also after the peer's FIN)
     uint32_t GetRcvWnd() const;
     /**

@@ -593,6 +593,7 @@ TEST_F(HostProfile, Ns3ProfileRestoresStockValues)
     BooleanValue noDelay;
     c->GetAttribute("TcpNoDelay", noDelay);
     EXPECT_TRUE(noDelay.Get());
+    EXPECT_NE(c->GetCongestionControlName(), "") << "ns-3's own default, whatever the release";
 }
 
 TEST_F(HostProfile, LinuxProfileSetsSocketDefaultsButKeepsTheUsers)
@@ -616,6 +617,16 @@ TEST_F(HostProfile, LinuxProfileSetsSocketDefaultsButKeepsTheUsers)
     BooleanValue noDelay;
     s->GetAttribute("TcpNoDelay", noDelay);
     EXPECT_FALSE(noDelay.Get()) << "Nagle on";
+    EXPECT_EQ(s->GetCongestionControlName(), "TcpCubic") << "Linux's default, in every ns-3";
+}
+
+TEST_F(HostProfile, CongestionControlChosenByTheUserIsKept)
+{
+    Config::SetDefault("ns3::TcpL4Protocol::SocketType", StringValue("ns3::TcpVegas"));
+    TcpRstHelper rst;
+    Connecting scene(rst);
+    EXPECT_EQ(TcpRstHelper::CreateSocket(scene.topology.client)->GetCongestionControlName(),
+              "TcpVegas");
 }
 
 TEST_F(HostProfile, BadValuesAreRefusedNamingTheAttributeAndRange)
