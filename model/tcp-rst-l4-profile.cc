@@ -193,7 +193,7 @@ TcpRstL4Protocol::IsLinuxHost() const
 }
 
 // Linux's default congestion control is CUBIC (tcp_congestion_control); ns-3's default was
-// NewReno up to 3.39 and is CUBIC since: the Linux profile makes it CUBIC in every release,
+// NewReno in older releases (3.37) and CUBIC in newer ones: the Linux profile makes it CUBIC,
 // unless the user chose one (this node's SocketType, or its default).
 TypeId
 TcpRstL4Protocol::LinuxCongestionControl(TypeId chosen) const
