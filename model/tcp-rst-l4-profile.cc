@@ -259,10 +259,22 @@ TcpRstL4Protocol::InitialSequenceNumber(const Address& local,
 uint32_t
 TcpRstL4Protocol::GetTimestampValue(const Address& local, const Address& peer)
 {
-    return TcpOptionTS::NowToTsValue() + TimestampShift(local, peer);
+    if (!m_profile.IsLinux())
+    {
+        return TcpOptionTS::NowToTsValue();
+    }
+    return LinuxClockMs() + TimestampShift(local, peer);
 }
 
-// What this host adds to ns-3's TSval (simulation ms): secure_tcp_ts_off(), minus the boot
+// tcp_clock_ms(): whole milliseconds, truncated (ns-3 releases differ in how they round
+// NowToTsValue(), which would make the same run differ between them).
+uint32_t
+TcpRstL4Protocol::LinuxClockMs()
+{
+    return static_cast<uint32_t>(Simulator::Now().GetNanoSeconds() / 1000000);
+}
+
+// What this host adds to its millisecond clock: secure_tcp_ts_off(), minus the boot
 // time (tcp_clock_ms() counts from boot).
 uint32_t
 TcpRstL4Protocol::TimestampShift(const Address& local, const Address& peer)
@@ -389,7 +401,7 @@ TcpRstL4Protocol::RewriteOutgoing(Ptr<Packet> p, const Address& source, const Ad
     bool addMss =
         (h.GetFlags() & TcpHeader::SYN) && m_profile.mssOption && !h.HasOption(TcpOption::MSS);
     uint32_t shift = h.HasOption(TcpOption::TS) ? TimestampShift(source, destination) : 0;
-    bool offsetTs = shift != 0;
+    bool offsetTs = h.HasOption(TcpOption::TS);
     bool addPush = push && p->GetSize() > headerSize && !(h.GetFlags() & TcpHeader::PSH);
     if (!addMss && !offsetTs && !addPush)
     {
@@ -408,7 +420,7 @@ TcpRstL4Protocol::RewriteOutgoing(Ptr<Packet> p, const Address& source, const Ad
         {
             auto ts = DynamicCast<const TcpOptionTS>(option);
             Ptr<TcpOptionTS> shifted = CreateObject<TcpOptionTS>();
-            shifted->SetTimestamp(ts->GetTimestamp() + shift);
+            shifted->SetTimestamp(LinuxClockMs() + shift);
             shifted->SetEcho(ts->GetEcho());
             options.push_back(shifted);
             continue;

@@ -286,6 +286,7 @@ class TcpRstL4Protocol : public TcpL4Protocol
     void DrawSecrets();
     TypeId LinuxCongestionControl(TypeId chosen) const;
     uint32_t TimestampShift(const Address& local, const Address& peer);
+    static uint32_t LinuxClockMs();
     void RewriteOutgoing(Ptr<Packet> p, const Address& source, const Address& destination);
     void RewriteIncoming(Ptr<Packet> p, const Address& source, const Address& destination);
 
