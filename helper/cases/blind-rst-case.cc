@@ -23,12 +23,12 @@ namespace ns3
  * \brief Seed case 4, RFC 5961's reason to be: blind in-window resets and SYNs.
  *
  * An off-path attacker who knows the 4-tuples and the receive windows, not the exact
- * sequence numbers, sends resets and SYNs with guessed in-window sequence numbers into long
- * transfers (modelled by injecting them from the client host, whose TCP does not know). The
- * server's connections are split over three listeners whose RstValidation is the default
- * (Rfc5961, Linux; Stock under --stock), Rfc793 and Stock. Under RFC 5961 no connection is reset:
- * an inexact reset or a SYN only gets a challenge ACK (rate-limited, tcp_invalid_ratelimit); the
- * run reports the share of connections reset under each.
+ * sequence numbers, sends resets and SYNs with guessed in-window sequence numbers into
+ * connections carrying a steady stream (modelled by injecting them from the client host,
+ * whose TCP does not know). The server's connections are split over three listeners whose
+ * RstValidation is the default (Rfc5961, Linux; Stock under --stock), Rfc793 and Stock. Under RFC
+ * 5961 no connection is reset: an inexact reset or a SYN only gets a challenge ACK (rate-limited,
+ * tcp_invalid_ratelimit); the run reports the share of connections reset under each.
  */
 class BlindRstCase : public RstCase
 {
@@ -148,17 +148,34 @@ BlindRstCase::Schedule(CaseContext& ctx)
                     listener->SetAttribute("RstValidation", StringValue(policy));
                 }
             });
-        // The long transfers: each client keeps sending while the attack runs.
+        // Each client keeps sending while the attack runs.
         for (uint32_t i = 0; i < m_connections; ++i)
         {
             Ptr<TcpRstSocket> client = TcpRstHelper::CreateSocket(t.client);
             m_clients.push_back(client);
             Address to = InetSocketAddress(t.serverAddress, port);
             uint16_t local = clientPort++;
-            uint32_t bytes = 20000 * m_blind;
+            // A steady stream (1000 bytes every 10 ms), so that the sequence numbers move
+            // while the attacker guesses, without filling the link: what is measured is the
+            // reset validation, not congestion.
+            Time until = Seconds(2) + m_interval * int64_t(m_blind);
             client->SetConnectCallback(
-                Callback<void, Ptr<Socket>>([bytes](Ptr<Socket> s)
-                                            { s->Send(Create<Packet>(bytes), 0); }),
+                Callback<void, Ptr<Socket>>(
+                    [until](Ptr<Socket> s)
+                    {
+                        for (Time at = Time(0); Simulator::Now() + at < until;
+                             at += MilliSeconds(10))
+                        {
+                            Simulator::Schedule(at,
+                                                [s]()
+                                                {
+                                                    if (s->GetTxAvailable() >= 1000)
+                                                    {
+                                                        s->Send(Create<Packet>(1000), 0);
+                                                    }
+                                                });
+                        }
+                    }),
                 MakeNullCallback<void, Ptr<Socket>>());
             Simulator::Schedule(Seconds(1) + MilliSeconds(i),
                                 [client, to, local]()
