@@ -108,7 +108,6 @@ void
 BlindRstCase::Schedule(CaseContext& ctx)
 {
     const CaseTopology& t = ctx.topology;
-    CaseContext* c = &ctx;
     m_guess = CreateObject<UniformRandomVariable>();
     m_guess->SetStream(200);
     // The first listener keeps the default RstValidation (Rfc5961; Stock under --stock).
@@ -221,7 +220,8 @@ BlindRstCase::Schedule(CaseContext& ctx)
                         spec.flags = syn ? TcpHeader::SYN : TcpHeader::RST;
                         spec.tsValue = 1; // any TSval: ns-3 drops segments without one
                         spec.seq = victim->GetRcvNxt() +
-                                   SequenceNumber32(1 + guess->GetInteger(0, window - 2));
+                                   SequenceNumber32(
+                                       1 + static_cast<uint32_t>(guess->GetValue() * (window - 1)));
                         return spec;
                     });
             }
