@@ -62,6 +62,7 @@ class BlindRstCase : public RstCase
 namespace
 {
 constexpr uint16_t kFirstClientPort = 41000;
+constexpr double kGuessRange = 64000; //!< below the 64240 the server's window never goes under
 } // namespace
 
 BlindRstCase::BlindRstCase()
@@ -214,14 +215,14 @@ BlindRstCase::Schedule(CaseContext& ctx)
                             return spec; // a connection that never came up
                         }
                         Ptr<TcpRstSocket> victim = tg->accepted[i];
-                        uint32_t window = std::max<uint32_t>(victim->GetRcvWnd(), 2);
                         spec.sourcePort = tg->peerPorts[i];
                         spec.destinationPort = tg->port;
                         spec.flags = syn ? TcpHeader::SYN : TcpHeader::RST;
                         spec.tsValue = 1; // any TSval: ns-3 drops segments without one
+                        // Inside the smallest window the server offers (64240), never exact.
                         spec.seq = victim->GetRcvNxt() +
                                    SequenceNumber32(
-                                       1 + static_cast<uint32_t>(guess->GetValue() * (window - 1)));
+                                       1 + static_cast<uint32_t>(guess->GetValue() * kGuessRange));
                         return spec;
                     });
             }
