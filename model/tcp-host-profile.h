@@ -7,8 +7,10 @@
 #include "tcp-challenge-ack-limit.h"
 
 #include "ns3/nstime.h"
+#include "ns3/type-id.h"
 
 #include <cstdint>
+#include <string>
 
 namespace ns3
 {
@@ -76,6 +78,16 @@ struct TcpHostSysctls
     TcpChallengeAckStyle challengeAckStyle{CHALLENGE_ACK_RANDOMIZED}; //!< ChallengeAckStyle
     uint32_t maxZeroWindowProbes{0}; //!< MaxZeroWindowProbes: 0 (Linux) = probe for ever
 };
+
+/**
+ * \ingroup tcp-rst
+ * \brief Did the user change this attribute's default (Config::SetDefault, --ns3::...)? The
+ * host profile then leaves it alone.
+ * \param tid a TypeId (or a subclass of the one that declares the attribute)
+ * \param name the attribute
+ * \return true when its current default differs from the one ns-3 declared
+ */
+bool AttributeDefaultChangedByUser(TypeId tid, const std::string& name);
 
 } // namespace ns3
 

@@ -195,21 +195,26 @@ TcpRstL4Protocol::IsLinuxHost() const
 // Linux's default congestion control is CUBIC (tcp_congestion_control); ns-3's default was
 // NewReno in older releases (3.37) and CUBIC in newer ones: the Linux profile makes it CUBIC,
 // unless the user chose one (this node's SocketType, or its default).
+bool
+AttributeDefaultChangedByUser(TypeId tid, const std::string& name)
+{
+    TypeId::AttributeInformation info;
+    if (!tid.LookupAttributeByName(name, &info))
+    {
+        return false;
+    }
+    return info.initialValue->SerializeToString(info.checker) !=
+           info.originalInitialValue->SerializeToString(info.checker);
+}
+
 TypeId
 TcpRstL4Protocol::LinuxCongestionControl(TypeId chosen) const
 {
     TypeId::AttributeInformation info;
-    TypeId tid = TcpL4Protocol::GetTypeId();
-    if (!tid.LookupAttributeByName("SocketType", &info))
-    {
-        return chosen;
-    }
-    TypeIdValue original;
-    original.DeserializeFromString(info.originalInitialValue->SerializeToString(info.checker),
-                                   info.checker);
-    bool userChose =
-        chosen != original.Get() || info.initialValue->SerializeToString(info.checker) !=
-                                        info.originalInitialValue->SerializeToString(info.checker);
+    TcpL4Protocol::GetTypeId().LookupAttributeByName("SocketType", &info);
+    bool userChose = AttributeDefaultChangedByUser(TcpL4Protocol::GetTypeId(), "SocketType") ||
+                     TypeIdValue(chosen).SerializeToString(info.checker) !=
+                         info.originalInitialValue->SerializeToString(info.checker);
     return userChose ? chosen : TypeId::LookupByName("ns3::TcpCubic");
 }
 

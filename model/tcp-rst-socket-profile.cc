@@ -31,18 +31,6 @@ constexpr uint32_t kDefaultPeerMss = 536;      // TCP_MSS_DEFAULT: the peer sent
 constexpr uint32_t kMinSendMss = 48;           // tcp_min_snd_mss
 constexpr uint32_t kMaxUnscaledWindow = 65535; // a SYN's window is never scaled
 
-/// \return true when the user changed this attribute's default (Config::SetDefault, --ns3::)
-bool
-DefaultChangedByUser(TypeId tid, const std::string& name)
-{
-    TypeId::AttributeInformation info;
-    if (!tid.LookupAttributeByName(name, &info))
-    {
-        return false;
-    }
-    return info.initialValue->SerializeToString(info.checker) !=
-           info.originalInitialValue->SerializeToString(info.checker);
-}
 } // namespace
 
 bool
@@ -76,7 +64,7 @@ TcpRstSocket::ApplyHostProfile()
     TypeId tid = GetInstanceTypeId();
     for (const auto& [name, value] : values)
     {
-        if (DefaultChangedByUser(tid, name))
+        if (AttributeDefaultChangedByUser(tid, name))
         {
             NS_LOG_INFO(name << ": the default the user set is kept");
             continue;

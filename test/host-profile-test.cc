@@ -11,6 +11,7 @@
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/tcp-l4-protocol.h"
 #include "ns3/tcp-option-ts.h"
 #include "ns3/tcp-rst-socket.h"
 #include "ns3/tcp-segment-filter.h"
@@ -593,7 +594,11 @@ TEST_F(HostProfile, Ns3ProfileRestoresStockValues)
     BooleanValue noDelay;
     c->GetAttribute("TcpNoDelay", noDelay);
     EXPECT_TRUE(noDelay.Get());
-    EXPECT_NE(c->GetCongestionControlName(), "") << "ns-3's own default, whatever the release";
+    TypeId::AttributeInformation info;
+    TcpL4Protocol::GetTypeId().LookupAttributeByName("SocketType", &info);
+    EXPECT_EQ("ns3::" + c->GetCongestionControlName(),
+              info.originalInitialValue->SerializeToString(info.checker))
+        << "ns-3's own default, whatever the release";
 }
 
 TEST_F(HostProfile, LinuxProfileSetsSocketDefaultsButKeepsTheUsers)
