@@ -92,7 +92,7 @@ TcpRstSocket::KeepaliveTimeout()
             Abort(TIMED_OUT);
             return;
         }
-        SendProbe();
+        SendAck(m_txBuffer->HeadSequence() - 1);
         m_rstTcp->GetCounters().Increment(TcpStat::KeepAlive);
         ++m_probesOut;
         next = m_keepIntvl.IsStrictlyPositive() ? m_keepIntvl : sysctls.keepAliveIntvl;

@@ -170,10 +170,13 @@ TcpRstSocket::GetEnds(Ends* ends) const
     return false;
 }
 
-// Linux tcp_v4_reqsk_send_ack(): a half-open connection acknowledges an out-of-window segment
-// with seq = ISS + 1, ack = RCV.NXT (TcpSocketBase would send seq = ISS in SYN_RCVD).
+// An ACK with a chosen sequence number, ack = RCV.NXT, window and timestamp:
+// - Linux tcp_v4_reqsk_send_ack(): a half-open connection acknowledges an out-of-window
+//   segment with seq = ISS + 1 (TcpSocketBase would send seq = ISS in SYN_RCVD);
+// - Linux tcp_xmit_probe_skb(): a keepalive or zero-window probe is seq = SND.UNA - 1, without
+//   data, so that the peer must answer it (it is outside its window).
 void
-TcpRstSocket::SendAckFromSynRcvd()
+TcpRstSocket::SendAck(SequenceNumber32 seq)
 {
     Ends ends;
     if (!GetEnds(&ends))
@@ -182,34 +185,13 @@ TcpRstSocket::SendAckFromSynRcvd()
     }
     TcpHeader ack;
     ack.SetFlags(TcpHeader::ACK);
-    ack.SetSequenceNumber(m_iss + SequenceNumber32(1));
+    ack.SetSequenceNumber(seq);
     ack.SetAckNumber(GetRcvNxt());
     ack.SetSourcePort(ends.localPort);
     ack.SetDestinationPort(ends.peerPort);
     ack.SetWindowSize(AdvertisedWindowSize());
     AddOptions(ack);
     m_tcp->SendPacket(Create<Packet>(), ack, ends.local, ends.peer, m_boundnetdevice);
-}
-
-// Linux tcp_xmit_probe_skb(): a keepalive or zero-window probe is an ACK one below SND.UNA,
-// without data, so that the peer must answer it with an ACK (outside its window).
-void
-TcpRstSocket::SendProbe()
-{
-    Ends ends;
-    if (!GetEnds(&ends))
-    {
-        return;
-    }
-    TcpHeader probe;
-    probe.SetFlags(TcpHeader::ACK);
-    probe.SetSequenceNumber(m_txBuffer->HeadSequence() - 1);
-    probe.SetAckNumber(GetRcvNxt());
-    probe.SetSourcePort(ends.localPort);
-    probe.SetDestinationPort(ends.peerPort);
-    probe.SetWindowSize(AdvertisedWindowSize());
-    AddOptions(probe);
-    m_tcp->SendPacket(Create<Packet>(), probe, ends.local, ends.peer, m_boundnetdevice);
 }
 
 void

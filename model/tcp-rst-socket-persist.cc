@@ -74,7 +74,7 @@ TcpRstSocket::ProbeZeroWindow()
         Abort(CONNECTION_RESET);
         return;
     }
-    SendProbe();
+    SendAck(m_txBuffer->HeadSequence() - 1);
     ++m_probesOut;
     ++m_zeroWindowProbes;
     ++m_persistBackoff;

@@ -69,7 +69,7 @@ TcpRstSocket::OnSynRcvdSegment(const Segment& s)
         }
         else
         {
-            SendAckFromSynRcvd();
+            SendAck(m_iss + SequenceNumber32(1));
         }
         return Handled::YES;
     }

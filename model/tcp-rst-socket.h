@@ -227,8 +227,7 @@ class TcpRstSocket : public TcpSocketBase
     bool DataRetransmissionsTimedOut();
     // tcp-rst-socket-output.cc
     void SendActiveReset(RstReason reason);
-    void SendAckFromSynRcvd();
-    void SendProbe();
+    void SendAck(SequenceNumber32 seq);
     /// Local and peer address (IP only) and ports of the connection's endpoint.
     struct Ends
     {
