@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -74,6 +75,27 @@ class CaseOptions
     CommandLine& m_cmd;                          //!< the command line
     std::map<std::string, Validator> m_declared; //!< declared names and their checks
 };
+
+/**
+ * \ingroup tcp-rst
+ * \brief Refuse a case parameter outside its range.
+ * \param name the parameter (without --)
+ * \param value its value
+ * \param min smallest allowed
+ * \param max largest allowed
+ * \throws std::invalid_argument "--name=value is out of range [min, max]"
+ */
+template <typename T>
+void
+RequireInRange(const std::string& name, T value, T min, T max)
+{
+    if (value < min || value > max)
+    {
+        throw std::invalid_argument("--" + name + "=" + std::to_string(value) +
+                                    " is out of range [" + std::to_string(min) + ", " +
+                                    std::to_string(max) + "]");
+    }
+}
 
 namespace detail
 {

@@ -45,11 +45,7 @@ PeerFailureCase::Keepalive::Validate() const
     {
         throw std::invalid_argument("--idle and --interval must be in [1s, 32767s]");
     }
-    if (probes < 1 || probes > 127)
-    {
-        throw std::invalid_argument("--probes=" + std::to_string(probes) +
-                                    " is out of range [1, 127]");
-    }
+    RequireInRange("probes", probes, 1U, 127U);
 }
 
 void

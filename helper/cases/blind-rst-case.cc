@@ -83,16 +83,8 @@ BlindRstCase::AddOptions(CaseOptions& options)
 void
 BlindRstCase::Validate() const
 {
-    if (m_connections < 1 || m_connections > 100)
-    {
-        throw std::invalid_argument("--connections=" + std::to_string(m_connections) +
-                                    " is out of range [1, 100]");
-    }
-    if (m_blind < 1 || m_blind > 10000)
-    {
-        throw std::invalid_argument("--blind=" + std::to_string(m_blind) +
-                                    " is out of range [1, 10000]");
-    }
+    RequireInRange("connections", m_connections, 1U, 100U);
+    RequireInRange("blind", m_blind, 1U, 10000U);
     if (m_interval < MilliSeconds(1) || m_interval > Seconds(1))
     {
         throw std::invalid_argument("--interval must be in [1ms, 1s]");

@@ -91,11 +91,7 @@ HistoricalSynCase::AddOptions(CaseOptions& options)
 void
 HistoricalSynCase::Validate() const
 {
-    if (m_isnOffset == 0 || m_isnOffset >= (1U << 31))
-    {
-        throw std::invalid_argument("--isnOffset=" + std::to_string(m_isnOffset) +
-                                    " is out of range [1, 2147483647]");
-    }
+    RequireInRange("isnOffset", m_isnOffset, 1U, 2147483647U);
     if (!m_oldSynAt.IsStrictlyPositive() || m_oldSynAt >= Seconds(1))
     {
         throw std::invalid_argument("--oldSynAt must be in (0, 1s): the old SYN has to arrive "
@@ -105,11 +101,7 @@ HistoricalSynCase::Validate() const
     {
         throw std::invalid_argument("--tsAge must be in [0, 10s]");
     }
-    if (m_dataBytes == 0 || m_dataBytes > 65536)
-    {
-        throw std::invalid_argument("--dataBytes=" + std::to_string(m_dataBytes) +
-                                    " is out of range [1, 65536]");
-    }
+    RequireInRange("dataBytes", m_dataBytes, 1U, 65536U);
 }
 
 Time

@@ -88,16 +88,8 @@ NoSocketCase::AddOptions(CaseOptions& options)
 void
 NoSocketCase::Validate() const
 {
-    if (m_serverBytes == 0 || m_serverBytes > 65536)
-    {
-        throw std::invalid_argument("--serverBytes=" + std::to_string(m_serverBytes) +
-                                    " is out of range [1, 65536]");
-    }
-    if (m_craftedBytes > 1400)
-    {
-        throw std::invalid_argument("--craftedBytes=" + std::to_string(m_craftedBytes) +
-                                    " is out of range [0, 1400]");
-    }
+    RequireInRange("serverBytes", m_serverBytes, 1U, 65536U);
+    RequireInRange("craftedBytes", m_craftedBytes, 0U, 1400U);
 }
 
 Time

@@ -71,11 +71,7 @@ RetransmitToRebootedCase::AddOptions(CaseOptions& options)
 void
 RetransmitToRebootedCase::Validate() const
 {
-    if (m_bytes == 0 || m_bytes > 65536)
-    {
-        throw std::invalid_argument("--bytes=" + std::to_string(m_bytes) +
-                                    " is out of range [1, 65536]");
-    }
+    RequireInRange("bytes", m_bytes, 1U, 65536U);
     if (!m_crashAt.IsStrictlyPositive() || m_sendAt <= m_crashAt || m_rebootAt <= m_sendAt ||
         m_rebootAt > Seconds(600))
     {

@@ -72,16 +72,8 @@ SynAckRetriesCase::AddOptions(CaseOptions& options)
 void
 SynAckRetriesCase::Validate() const
 {
-    if (m_synAckRetries < 1 || m_synAckRetries > 10)
-    {
-        throw std::invalid_argument("--synAckRetries=" + std::to_string(m_synAckRetries) +
-                                    " is out of range [1, 10]");
-    }
-    if (m_bytes == 0 || m_bytes > 65536)
-    {
-        throw std::invalid_argument("--bytes=" + std::to_string(m_bytes) +
-                                    " is out of range [1, 65536]");
-    }
+    RequireInRange("synAckRetries", m_synAckRetries, 1U, 10U);
+    RequireInRange("bytes", m_bytes, 1U, 65536U);
 }
 
 Time

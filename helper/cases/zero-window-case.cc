@@ -98,16 +98,8 @@ ZeroWindowCase::Validate() const
     {
         throw std::invalid_argument("--vanishAt must be in [2s, 60s]");
     }
-    if (m_maxProbes > 1000)
-    {
-        throw std::invalid_argument("--maxZeroWindowProbes=" + std::to_string(m_maxProbes) +
-                                    " is out of range [0, 1000]");
-    }
-    if (m_bytes < 10000 || m_bytes > 10000000)
-    {
-        throw std::invalid_argument("--bytes=" + std::to_string(m_bytes) +
-                                    " is out of range [10000, 10000000]");
-    }
+    RequireInRange("maxZeroWindowProbes", m_maxProbes, 0U, 1000U);
+    RequireInRange("bytes", m_bytes, 10000U, 10000000U);
 }
 
 Time
