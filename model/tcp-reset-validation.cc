@@ -20,6 +20,32 @@ InWindow(SequenceNumber32 rcvNxt, uint32_t rcvWnd, SequenceNumber32 segSeq)
 } // namespace
 
 bool
+SegmentTouchesWindow(SequenceNumber32 seq,
+                     SequenceNumber32 endSeq,
+                     SequenceNumber32 windowStart,
+                     SequenceNumber32 windowEnd)
+{
+    if (seq == windowStart)
+    {
+        return true;
+    }
+    if (endSeq > windowStart && seq < windowEnd)
+    {
+        return true;
+    }
+    return seq == windowEnd && seq == endSeq;
+}
+
+bool
+SegmentAcceptable(SequenceNumber32 seq,
+                  SequenceNumber32 endSeq,
+                  SequenceNumber32 rcvNxt,
+                  uint32_t rcvWnd)
+{
+    return !(endSeq < rcvNxt) && !(seq > rcvNxt + SequenceNumber32(rcvWnd));
+}
+
+bool
 SynSentAckAcceptable(SequenceNumber32 iss, SequenceNumber32 segAck)
 {
     return segAck == iss + SequenceNumber32(1);

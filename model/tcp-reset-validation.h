@@ -30,6 +30,32 @@ enum class RstCheck
  */
 bool SynSentAckAcceptable(SequenceNumber32 iss, SequenceNumber32 segAck);
 
+/**
+ * \ingroup tcp-rst
+ * \brief Linux tcp_in_window() (tcp_check_req()): the segment [seq, endSeq) touches
+ * [windowStart, windowEnd].
+ * \param seq SEG.SEQ \param endSeq SEG.SEQ + SEG.LEN \param windowStart RCV.NXT
+ * \param windowEnd RCV.NXT + RCV.WND
+ * \return true when it does
+ */
+bool SegmentTouchesWindow(SequenceNumber32 seq,
+                          SequenceNumber32 endSeq,
+                          SequenceNumber32 windowStart,
+                          SequenceNumber32 windowEnd);
+
+/**
+ * \ingroup tcp-rst
+ * \brief Linux tcp_sequence() (tcp_validate_incoming()): the segment ends at or after RCV.NXT
+ * and starts at or before RCV.NXT + RCV.WND (RCV.WUP taken as RCV.NXT).
+ * \param seq SEG.SEQ \param endSeq SEG.SEQ + SEG.LEN \param rcvNxt RCV.NXT
+ * \param rcvWnd RCV.WND
+ * \return true when the segment is acceptable
+ */
+bool SegmentAcceptable(SequenceNumber32 seq,
+                       SequenceNumber32 endSeq,
+                       SequenceNumber32 rcvNxt,
+                       uint32_t rcvWnd);
+
 // RFC 5961 section 3.2 as Linux tcp_validate_incoming() applies it: a RST resets only when
 // SEG.SEQ == RCV.NXT (or RCV.NXT - 1 once the peer's FIN was received, tcp_reset_check());
 // another in-window RST earns a challenge ACK; the rest are dropped.

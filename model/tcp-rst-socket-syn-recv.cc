@@ -9,27 +9,6 @@
 namespace ns3
 {
 
-namespace
-{
-// Linux tcp_in_window(): the segment [seq, endSeq) touches [windowStart, windowEnd].
-bool
-InWindow(SequenceNumber32 seq,
-         SequenceNumber32 endSeq,
-         SequenceNumber32 windowStart,
-         SequenceNumber32 windowEnd)
-{
-    if (seq == windowStart)
-    {
-        return true;
-    }
-    if (endSeq > windowStart && seq < windowEnd)
-    {
-        return true;
-    }
-    return seq == windowEnd && seq == endSeq;
-}
-} // namespace
-
 // Linux tcp_check_req(), in its order: the request's own SYN again -> SYN-ACK again; an ACK
 // that does not ack our SYN-ACK -> R seq=SEG.ACK from the listener, request kept; out of
 // window -> ACK (RST: dropped); RST in window -> request freed; SYN in window -> request
@@ -60,7 +39,7 @@ TcpRstSocket::OnSynRcvdSegment(const Segment& s)
         return Handled::YES;
     }
     uint32_t length = SegmentLength(s.header, s.payloadSize);
-    if (!InWindow(
+    if (!SegmentTouchesWindow(
             seq, seq + SequenceNumber32(length), rcvNxt, rcvNxt + SequenceNumber32(GetRcvWnd())))
     {
         if (s.flags & TcpHeader::RST)

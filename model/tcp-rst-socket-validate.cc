@@ -91,8 +91,7 @@ TcpRstSocket::InReceiveWindow(const Segment& s) const
 {
     SequenceNumber32 seq = s.header.GetSequenceNumber();
     SequenceNumber32 end = seq + SequenceNumber32(SegmentLength(s.header, s.payloadSize));
-    SequenceNumber32 rcvNxt = GetRcvNxt();
-    return !(end < rcvNxt) && !(seq > rcvNxt + SequenceNumber32(GetRcvWnd()));
+    return SegmentAcceptable(seq, end, GetRcvNxt(), GetRcvWnd());
 }
 
 // Linux tcp_rcv_state_process(), cases TCP_CLOSING and TCP_LAST_ACK: only the ACK of our FIN

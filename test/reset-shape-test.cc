@@ -222,3 +222,34 @@ TEST(Events, PrintBothIpVersionsAndTheDisposition)
 
 } // namespace test
 } // namespace ns3
+
+namespace ns3
+{
+namespace test
+{
+
+TEST(WindowChecks, TcpSequenceAcceptsWhatTouchesRcvNxtToTheWindowEnd)
+{
+    SequenceNumber32 rcvNxt(1000);
+    // tcp_sequence(): an empty probe one below RCV.NXT is outside; at RCV.NXT it is inside,
+    // also with a zero window; a segment starting past the window end is outside.
+    EXPECT_FALSE(SegmentAcceptable(SequenceNumber32(999), SequenceNumber32(999), rcvNxt, 100));
+    EXPECT_TRUE(SegmentAcceptable(rcvNxt, rcvNxt, rcvNxt, 0));
+    EXPECT_TRUE(SegmentAcceptable(SequenceNumber32(990), SequenceNumber32(1010), rcvNxt, 100));
+    EXPECT_TRUE(SegmentAcceptable(SequenceNumber32(1100), SequenceNumber32(1200), rcvNxt, 100));
+    EXPECT_FALSE(SegmentAcceptable(SequenceNumber32(1101), SequenceNumber32(1200), rcvNxt, 100));
+}
+
+TEST(WindowChecks, TcpInWindowAsTcpCheckReqUsesIt)
+{
+    SequenceNumber32 start(1000);
+    SequenceNumber32 end(1100);
+    EXPECT_TRUE(SegmentTouchesWindow(start, start, start, end)) << "at RCV.NXT";
+    EXPECT_TRUE(SegmentTouchesWindow(SequenceNumber32(990), SequenceNumber32(1001), start, end));
+    EXPECT_FALSE(SegmentTouchesWindow(SequenceNumber32(990), start, start, end)) << "ends at it";
+    EXPECT_TRUE(SegmentTouchesWindow(end, end, start, end)) << "empty, at the window end";
+    EXPECT_FALSE(SegmentTouchesWindow(end, end + SequenceNumber32(1), start, end));
+}
+
+} // namespace test
+} // namespace ns3
