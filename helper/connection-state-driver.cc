@@ -260,7 +260,13 @@ ConnectionStateDriver::Bring(TcpSocket::TcpStates_t state, bool subjectIsClient)
     {
         c.subjectIsClient = isClient;
         Ptr<TcpRstSocket> subject = Subject(c);
-        if (!subject || subject->GetState() != state)
+        // Under the Linux TimeWait policy TIME_WAIT is a timewait entry of the node and the
+        // socket itself is CLOSED (tcp_time_wait()).
+        bool timeWaitEntry =
+            state == TcpSocket::TIME_WAIT && subject && subject->GetState() == TcpSocket::CLOSED &&
+            TcpRstHelper::GetTcp(isClient ? m_clientNode : m_serverNode)->GetTimeWaitCount() >=
+                m_connections.size();
+        if (!subject || (subject->GetState() != state && !timeWaitEntry))
         {
             throw std::runtime_error(
                 std::string("subject is in ") +

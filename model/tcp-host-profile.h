@@ -77,6 +77,14 @@ struct TcpHostSysctls
     uint32_t challengeAckLimit{2147483647U};  //!< ChallengeAckLimit: tcp_challenge_ack_limit
     TcpChallengeAckStyle challengeAckStyle{CHALLENGE_ACK_RANDOMIZED}; //!< ChallengeAckStyle
     uint32_t maxZeroWindowProbes{0}; //!< MaxZeroWindowProbes: 0 (Linux) = probe for ever
+    // The close path (policies TimeWait, Close, Orphans)
+    Time timeWaitLength{Seconds(60)};            //!< TimeWaitLength: TCP_TIMEWAIT_LEN
+    uint32_t maxTwBuckets{131072};               //!< MaxTwBuckets: tcp_max_tw_buckets
+    bool rfc1337{false};                         //!< Rfc1337: tcp_rfc1337
+    uint32_t maxOrphans{131072};                 //!< MaxOrphans: tcp_max_orphans
+    uint32_t orphanRetries{0};                   //!< OrphanRetries: tcp_orphan_retries (0: 8)
+    Time finTimeout{Seconds(60)};                //!< FinTimeout: tcp_fin_timeout
+    Time orphanCacheInterval{MilliSeconds(100)}; //!< OrphanCacheInterval: TCP_ORPHAN_TIMER_PERIOD
 };
 
 /**

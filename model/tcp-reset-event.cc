@@ -31,6 +31,8 @@ RstDispositionName(RstDisposition disposition)
         return "IGNORED_NO_SOCKET";
     case RstDisposition::IGNORED_STATE:
         return "IGNORED_STATE";
+    case RstDisposition::TIME_WAIT_ENDED:
+        return "TIME_WAIT_ENDED";
     case RstDisposition::PASSED_TO_STOCK:
         return "PASSED_TO_STOCK";
     }

@@ -31,7 +31,8 @@ enum class RstDisposition : uint8_t
     UNACCEPTABLE_ACK,  //!< dropped in SYN_SENT: its ACK does not acknowledge our SYN
     IGNORED_LISTEN,    //!< dropped by a listener (RFC 9293 3.10.7.2)
     IGNORED_NO_SOCKET, //!< no connection: dropped, never answered
-    IGNORED_STATE,     //!< dropped because of the socket state (e.g. TIME_WAIT)
+    IGNORED_STATE,     //!< dropped because of the socket state (e.g. TIME_WAIT, tcp_rfc1337)
+    TIME_WAIT_ENDED,   //!< accepted by a timewait entry, which is gone (TIME_WAIT assassination)
     PASSED_TO_STOCK,   //!< handed to unmodified TcpSocketBase (stock policy selected)
 };
 

@@ -27,6 +27,11 @@ const std::array<const char*, TCP_STAT_COUNT> kStatNames = {
     "TcpExtTCPACKSkippedChallenge",
     "TcpExtTCPACKSkippedSeq",
     "TcpExtTCPKeepAlive",
+    "TcpExtTW",
+    "TcpExtTCPTimeWaitOverflow",
+    "TcpExtPAWSTimewait",
+    "TcpExtTCPACKSkippedTimeWait",
+    "TcpExtTCPACKSkippedFinWait2",
 };
 const std::string kSentPrefix = "RstSent.";
 const std::string kReceivedPrefix = "RstReceived.";

@@ -36,12 +36,17 @@ enum class TcpStat : uint8_t
     SynChallenge,        //!< TcpExtTCPSYNChallenge: challenge ACKs sent for a SYN (RFC 5961 4)
     EmbryonicRsts,       //!< TcpExtEmbryonicRsts: half-open connections reset by a segment
     AckSkippedChallenge, //!< TcpExtTCPACKSkippedChallenge: challenge ACKs rate-limited
-    AckSkippedSeq, //!< TcpExtTCPACKSkippedSeq: duplicate ACKs to out-of-window segments limited
-    KeepAlive,     //!< TcpExtTCPKeepAlive: keepalive probes sent
+    AckSkippedSeq,    //!< TcpExtTCPACKSkippedSeq: duplicate ACKs to out-of-window segments limited
+    KeepAlive,        //!< TcpExtTCPKeepAlive: keepalive probes sent
+    TimeWaited,       //!< TcpExtTW: connections that entered TIME_WAIT (or orphan FIN_WAIT_2)
+    TimeWaitOverflow, //!< TcpExtTCPTimeWaitOverflow: no entry, tcp_max_tw_buckets reached
+    PawsTimewait,     //!< TcpExtPAWSTimewait: segments to TIME_WAIT that failed PAWS
+    AckSkippedTimeWait, //!< TcpExtTCPACKSkippedTimeWait: TIME_WAIT ACKs rate-limited
+    AckSkippedFinWait2, //!< TcpExtTCPACKSkippedFinWait2: orphan FIN_WAIT_2 ACKs rate-limited
 };
 
 /// Number of TcpStat values.
-constexpr std::size_t TCP_STAT_COUNT = static_cast<std::size_t>(TcpStat::KeepAlive) + 1;
+constexpr std::size_t TCP_STAT_COUNT = static_cast<std::size_t>(TcpStat::AckSkippedFinWait2) + 1;
 
 /**
  * \ingroup tcp-rst

@@ -235,6 +235,7 @@ TcpRstL4Protocol::DrawSecrets()
     uint64_t isnKey = draw64();
     uint64_t tsKey = draw64();
     m_secure.SetKeys(isnKey, tsKey);
+    m_orphanPhaseSeed = tsKey; // where the 100 ms orphan cache ticks, without another draw
     // Jiffies started at boot: where a tick falls within the simulation's first jiffy.
     m_wheel.phase = NanoSeconds(
         static_cast<int64_t>(m_random->GetInteger(0, m_wheel.Jiffy().GetNanoSeconds() - 1)));

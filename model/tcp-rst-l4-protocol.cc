@@ -61,6 +61,11 @@ TcpRstL4Protocol::GetTypeId()
                             "A reset left this node (reason, node, addresses, header).",
                             MakeTraceSourceAccessor(&TcpRstL4Protocol::m_resetSent),
                             "ns3::TcpRstL4Protocol::ResetTracedCallback")
+            .AddTraceSource("OrphanCount",
+                            "Connections of this node closed by their application and not yet "
+                            "gone (tcp_orphan_count).",
+                            MakeTraceSourceAccessor(&TcpRstL4Protocol::m_orphanCount),
+                            "ns3::TracedValueCallback::Uint32")
             .AddTraceSource("ResetReceived",
                             "A reset reached this node (sender's reason, node, addresses, "
                             "header, what was done with it).",
@@ -117,6 +122,11 @@ TcpRstL4Protocol::DoDispose()
 {
     NS_LOG_FUNCTION(this);
     m_held.clear();
+    for (auto& [key, entry] : m_timeWait)
+    {
+        entry.expiry.Cancel();
+    }
+    m_timeWait.clear();
     m_ipv4Down = IpL4Protocol::DownTargetCallback();
     m_ipv6Down = IpL4Protocol::DownTargetCallback6();
     m_node = nullptr;
@@ -199,6 +209,14 @@ TcpRstL4Protocol::Crash()
     }
     m_up = false;
     DiscardAllSockets();
+    for (auto& [key, entry] : m_timeWait)
+    {
+        entry.expiry.Cancel();
+    }
+    m_timeWait.clear();
+    m_timeWaitIsn.clear();
+    m_orphans.Clear();
+    m_orphanCount = 0;
 }
 
 void
@@ -411,6 +429,11 @@ TcpRstL4Protocol::Receive(Ptr<Packet> p,
     }
     SanitizeOptions(p);
     RewriteIncoming(p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
+    if (!m_timeWait.empty() &&
+        ReceiveInTimeWait(p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination()))
+    {
+        return IpL4Protocol::RX_OK;
+    }
     ++m_rxDepth;
     IpL4Protocol::RxStatus status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
     return FinishReceive(
@@ -439,6 +462,11 @@ TcpRstL4Protocol::Receive(Ptr<Packet> p,
     }
     SanitizeOptions(p);
     RewriteIncoming(p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
+    if (!m_timeWait.empty() &&
+        ReceiveInTimeWait(p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination()))
+    {
+        return IpL4Protocol::RX_OK;
+    }
     ++m_rxDepth;
     IpL4Protocol::RxStatus status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
     return FinishReceive(

@@ -8,15 +8,22 @@
 #include "rst-reason.h"
 #include "tcp-challenge-ack-limit.h"
 #include "tcp-host-profile.h"
+#include "tcp-orphan-count.h"
 #include "tcp-reset-event.h"
 #include "tcp-rst-counters.h"
 #include "tcp-rst-policies.h"
 #include "tcp-secure-sequence.h"
+#include "tcp-time-wait.h"
 
 #include "ns3/random-variable-stream.h"
 #include "ns3/tcp-l4-protocol.h"
 #include "ns3/traced-callback.h"
+#include "ns3/traced-value.h"
 
+#include <array>
+#include <map>
+#include <optional>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -191,6 +198,54 @@ class TcpRstL4Protocol : public TcpL4Protocol
     void Crash();
 
     /**
+     * \brief Linux tcp_time_wait(): keep what is left of a closed connection as a timewait
+     * entry of this node (TIME_WAIT, or an orphan's FIN_WAIT_2).
+     * \param state the connection's numbers
+     * \param local local socket address (InetSocketAddress or Inet6SocketAddress)
+     * \param peer peer socket address
+     * \param timeout how long the entry lives
+     * \return false when the node already has MaxTwBuckets entries (TcpExtTCPTimeWaitOverflow):
+     * the connection is simply gone
+     */
+    bool EnterTimeWait(const TcpTimeWaitState& state,
+                       const Address& local,
+                       const Address& peer,
+                       Time timeout);
+    /// \return the node's timewait entries (what `ss state time-wait` would list, and orphans
+    /// in FIN_WAIT_2)
+    uint32_t GetTimeWaitCount() const;
+    /**
+     * \param local local socket address \param peer peer socket address
+     * \return the timewait entry of that 4-tuple, or nullptr
+     */
+    const TcpTimeWaitState* FindTimeWait(const Address& local, const Address& peer) const;
+    /**
+     * \brief Destroy every TIME_WAIT connection of the node without a segment, as
+     * `ss -K state time-wait` does (also TcpRstSockets left in TIME_WAIT by the Stock policy).
+     * \return how many
+     */
+    uint32_t KillTimeWait();
+    /**
+     * \brief The ISN a listener must give the connection that reuses a TIME_WAIT 4-tuple.
+     * \param local local socket address \param peer peer socket address
+     * \return tw_snd_nxt + 65537 once, right after the SYN was accepted; otherwise nothing
+     */
+    std::optional<SequenceNumber32> TakeTimeWaitIsn(const Address& local, const Address& peer);
+
+    /// \brief A connection was closed by its application and is not gone yet.
+    void AddOrphan();
+    /// \brief An orphan is gone.
+    void RemoveOrphan();
+    /// \return the node's orphans now (the trace source OrphanCount)
+    uint32_t GetOrphanCount() const;
+    /**
+     * \brief Linux tcp_too_many_orphans(): the cached count, shifted, is above MaxOrphans.
+     * \param shift penalty of tcp_out_of_resources() (0, 1 or 2)
+     * \return true when the orphan limit is exceeded
+     */
+    bool TooManyOrphans(uint32_t shift);
+
+    /**
      * \brief The host boots again: TCP answers again, with no connections; new secrets (ISN
      * and timestamp keys, as a Linux boot draws them) and a timestamp clock counting from now.
      * Applications are the caller's to restart.
@@ -301,26 +356,49 @@ class TcpRstL4Protocol : public TcpL4Protocol
     void ReturnCapacity(std::vector<HeldSegment>& held);
     void AnswerNoSocket(Ptr<Packet> p, const Address& source, const Address& destination);
 
-    Ptr<Node> m_node;                                 //!< the node
-    IpL4Protocol::DownTargetCallback m_ipv4Down;      //!< IPv4 send, behind SendDown()
-    IpL4Protocol::DownTargetCallback6 m_ipv6Down;     //!< IPv6 send, behind SendDown6()
-    uint32_t m_rxDepth{0};                            //!< nesting of Receive()
-    std::vector<HeldSegment> m_held;                  //!< sent during Receive(), not yet released
-    TcpRstCounters m_counters;                        //!< nstat-style counters
-    TcpRstPolicySet m_policies;                       //!< the host-wide policy attributes
-    Time m_timeoutMin;                                //!< TCP_TIMEOUT_MIN
-    TcpHostProfile m_profile;                         //!< the host profile attributes
-    TcpHostSysctls m_sysctls;                         //!< keepalive and answer limits
-    TcpChallengeAckBudget m_challengeAcks;            //!< per-node challenge ACK budget
-    TcpSecureSequence m_secure;                       //!< ISNs and timestamp offsets
-    LinuxTimerWheel m_wheel;                          //!< when the module's timers fire
-    Ptr<UniformRandomVariable> m_random;              //!< draws the secrets
-    bool m_secretsDrawn{false};                       //!< keys and jiffy phase drawn
-    bool m_pushNext{false};                           //!< PSH on the next data segment
-    bool m_up{true};                                  //!< false between Crash() and Reboot()
-    Time m_bootTime;                                  //!< when the host last booted
-    TracedCallback<const TcpResetEvent&> m_resetSent; //!< trace source ResetSent
-    TracedCallback<const TcpResetEvent&> m_resetReceived; //!< trace source ResetReceived
+    /// A 4-tuple: local and peer address (16 bytes, IPv4 in the first 4) and ports.
+    using TimeWaitKey =
+        std::tuple<std::array<uint8_t, 16>, uint16_t, std::array<uint8_t, 16>, uint16_t>;
+    /// A timewait entry (inet_timewait_sock).
+    struct TimeWaitEntry
+    {
+        TcpTimeWaitState state; //!< the numbers
+        Address local;          //!< local socket address
+        Address peer;           //!< peer socket address
+        EventId expiry;         //!< tw_timer
+    };
+    static TimeWaitKey MakeTimeWaitKey(const Address& local, const Address& peer);
+    bool ReceiveInTimeWait(Ptr<Packet> p, const Address& source, const Address& destination);
+    void ArmTimeWait(const TimeWaitKey& key, TimeWaitEntry& entry, Time timeout);
+    void ExpireTimeWait(TimeWaitKey key);
+    void SendTimeWaitAck(const TimeWaitEntry& entry);
+    bool HasListener(const Address& local) const;
+
+    Ptr<Node> m_node;                                //!< the node
+    IpL4Protocol::DownTargetCallback m_ipv4Down;     //!< IPv4 send, behind SendDown()
+    IpL4Protocol::DownTargetCallback6 m_ipv6Down;    //!< IPv6 send, behind SendDown6()
+    uint32_t m_rxDepth{0};                           //!< nesting of Receive()
+    std::vector<HeldSegment> m_held;                 //!< sent during Receive(), not yet released
+    TcpRstCounters m_counters;                       //!< nstat-style counters
+    TcpRstPolicySet m_policies;                      //!< the host-wide policy attributes
+    Time m_timeoutMin;                               //!< TCP_TIMEOUT_MIN
+    TcpHostProfile m_profile;                        //!< the host profile attributes
+    TcpHostSysctls m_sysctls;                        //!< keepalive and answer limits
+    TcpChallengeAckBudget m_challengeAcks;           //!< per-node challenge ACK budget
+    TcpSecureSequence m_secure;                      //!< ISNs and timestamp offsets
+    LinuxTimerWheel m_wheel;                         //!< when the module's timers fire
+    Ptr<UniformRandomVariable> m_random;             //!< draws the secrets
+    bool m_secretsDrawn{false};                      //!< keys and jiffy phase drawn
+    bool m_pushNext{false};                          //!< PSH on the next data segment
+    bool m_up{true};                                 //!< false between Crash() and Reboot()
+    Time m_bootTime;                                 //!< when the host last booted
+    std::map<TimeWaitKey, TimeWaitEntry> m_timeWait; //!< timewait entries by 4-tuple
+    std::map<TimeWaitKey, SequenceNumber32> m_timeWaitIsn; //!< ISNs of reused 4-tuples
+    TcpOrphanCount m_orphans;                              //!< orphans and tcp_orphan_cache
+    uint64_t m_orphanPhaseSeed{0};                         //!< where the orphan cache ticks
+    TracedValue<uint32_t> m_orphanCount;                   //!< trace source OrphanCount
+    TracedCallback<const TcpResetEvent&> m_resetSent;      //!< trace source ResetSent
+    TracedCallback<const TcpResetEvent&> m_resetReceived;  //!< trace source ResetReceived
 };
 
 } // namespace ns3

@@ -6,6 +6,7 @@
 #include "tcp-rst-l4-protocol.h"
 #include "tcp-rst-ns3-version.h"
 
+#include "ns3/boolean.h"
 #include "ns3/enum.h"
 #include "ns3/simulator.h"
 #include "ns3/uinteger.h"
@@ -75,7 +76,51 @@ TcpRstL4Protocol::AddHostSysctlAttributes(TypeId& tid)
                       "profile. Range [0, 1000].",
                       UintegerValue(defaults.maxZeroWindowProbes),
                       TCP_RST_SYSCTL_FIELD(MakeUintegerAccessor, maxZeroWindowProbes),
-                      MakeUintegerChecker<uint32_t>(0, 1000));
+                      MakeUintegerChecker<uint32_t>(0, 1000))
+        .AddAttribute("TimeWaitLength",
+                      "TCP_TIMEWAIT_LEN: how long a TIME_WAIT entry lives, re-armed by a "
+                      "retransmitted FIN (Linux: 60 s, fixed at compile time). Range [1ms, 1h].",
+                      TimeValue(defaults.timeWaitLength),
+                      TCP_RST_SYSCTL_FIELD(MakeTimeAccessor, timeWaitLength),
+                      MakeTimeChecker(MilliSeconds(1), Seconds(3600)))
+        .AddAttribute("MaxTwBuckets",
+                      "tcp_max_tw_buckets: TIME_WAIT entries the node keeps; a connection that "
+                      "would be one more goes straight to CLOSED (TcpExtTCPTimeWaitOverflow). "
+                      "0: no TIME_WAIT at all. Range [0, 2147483647].",
+                      UintegerValue(defaults.maxTwBuckets),
+                      TCP_RST_SYSCTL_FIELD(MakeUintegerAccessor, maxTwBuckets),
+                      MakeUintegerChecker<uint32_t>(0, 2147483647U))
+        .AddAttribute("Rfc1337",
+                      "tcp_rfc1337: TIME_WAIT ignores resets (RFC 1337 TIME_WAIT "
+                      "assassination hazards); false (Linux default): a reset with seq = "
+                      "RCV.NXT ends TIME_WAIT.",
+                      BooleanValue(defaults.rfc1337),
+                      TCP_RST_SYSCTL_FIELD(MakeBooleanAccessor, rfc1337),
+                      MakeBooleanChecker())
+        .AddAttribute("MaxOrphans",
+                      "tcp_max_orphans: connections closed by their application the node keeps "
+                      "before it resets them (policy Orphans). Range [0, 2147483647].",
+                      UintegerValue(defaults.maxOrphans),
+                      TCP_RST_SYSCTL_FIELD(MakeUintegerAccessor, maxOrphans),
+                      MakeUintegerChecker<uint32_t>(0, 2147483647U))
+        .AddAttribute("OrphanRetries",
+                      "tcp_orphan_retries: retransmissions an orphan makes before it gives up "
+                      "(instead of Retries2); 0 means 8 while the peer is alive. Range [0, 255].",
+                      UintegerValue(defaults.orphanRetries),
+                      TCP_RST_SYSCTL_FIELD(MakeUintegerAccessor, orphanRetries),
+                      MakeUintegerChecker<uint32_t>(0, 255))
+        .AddAttribute("FinTimeout",
+                      "tcp_fin_timeout: how long an orphan waits in FIN_WAIT_2 for the peer's "
+                      "FIN (at least 3.5 RTO). Range [1s, 1h].",
+                      TimeValue(defaults.finTimeout),
+                      TCP_RST_SYSCTL_FIELD(MakeTimeAccessor, finTimeout),
+                      MakeTimeChecker(Seconds(1), Seconds(3600)))
+        .AddAttribute("OrphanCacheInterval",
+                      "TCP_ORPHAN_TIMER_PERIOD: the orphan limit reads a copy of the count "
+                      "refreshed this often (Linux: 100 ms); 0: the exact count. Range [0, 10s].",
+                      TimeValue(defaults.orphanCacheInterval),
+                      TCP_RST_SYSCTL_FIELD(MakeTimeAccessor, orphanCacheInterval),
+                      MakeTimeChecker(Time(0), Seconds(10)));
 }
 
 #undef TCP_RST_SYSCTL_FIELD

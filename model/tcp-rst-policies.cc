@@ -157,6 +157,55 @@ BuildTable()
         "SYN-ACK is answered R seq=SEG.ACK and an in-window SYN resets the request. Stock: "
         "TcpSocketBase answers what it calls illegal flags with a reset and closes, and "
         "completes a handshake on bare data."));
+    table.push_back(Behaviour(
+        TcpRstPolicy::TIME_WAIT,
+        "TimeWait",
+        S::SOCKET,
+        "Linux tcp_time_wait(), tcp_timewait_state_process(), RFC 1122 4.2.2.13, RFC 1337",
+        "What is left after both FINs. Linux: a timewait entry of the node "
+        "(TcpRstL4Protocol::TimeWaitLength, MaxTwBuckets, Rfc1337) re-ACKs a retransmitted "
+        "FIN, hands a newer SYN to the listener with ISN = old SND.NXT + 65537, answers other "
+        "segments with the last ACK and is ended by a reset with seq = RCV.NXT; the socket "
+        "itself is CLOSED. Stock: the socket stays in TIME_WAIT for 2*MSL ignoring every "
+        "segment."));
+    table.push_back(Behaviour(
+        TcpRstPolicy::CLOSE_CALL,
+        "Close",
+        S::SOCKET,
+        "Linux __tcp_close(), tcp_disconnect(), tcp_fin_time()",
+        "close(). Linux: with SO_LINGER {on, 0} an active reset (reason TCP_ABORT_ON_LINGER, "
+        "TcpExtTCPAbortOnLinger) and no FIN; in SYN_SENT nothing is sent; CLOSING is left "
+        "alone; an orphan in FIN_WAIT_2 becomes a timewait entry for FinTimeout. Stock: ns-3 "
+        "DoClose() (SO_LINGER ignored, a reset in SYN_SENT and CLOSING, FIN_WAIT_2 for ever)."));
+    table.push_back(Typed<DataAfterShutdown::Value>(
+        {TcpRstPolicy::DATA_AFTER_SHUTDOWN,
+         "DataAfterShutdown",
+         S::SOCKET,
+         "Linux tcp_rcv_state_process() case TCP_FIN_WAIT1/2, RFC 1122 4.2.2.13",
+         "New data reaching a connection whose receive side is shut (ShutdownRecv() or "
+         "Close()). Linux: in FIN_WAIT_1/2 it is answered R seq=SEG.ACK (reason "
+         "TCP_ABORT_ON_DATA, TcpExtTCPAbortOnData) and the connection ends with ECONNRESET; "
+         "after ShutdownRecv() alone it is ACKed and stays readable. Windows (the seed "
+         "note's variant): the reset also in ESTABLISHED and CLOSE_WAIT after ShutdownRecv(). "
+         "Stock: ns-3 ACKs it and, after ShutdownRecv(), hides it from the application.",
+         {{DataAfterShutdown::LINUX, "Linux"},
+          {DataAfterShutdown::WINDOWS, "Windows"},
+          {DataAfterShutdown::STOCK, "Stock"}},
+         DataAfterShutdown::LINUX,
+         DataAfterShutdown::STOCK,
+         nullptr,
+         nullptr,
+         nullptr}));
+    table.push_back(Behaviour(
+        TcpRstPolicy::ORPHANS,
+        "Orphans",
+        S::HOST,
+        "Linux tcp_check_oom(), tcp_out_of_resources(), tcp_orphan_retries()",
+        "Connections closed by their application (orphans). Linux: counted per node "
+        "(trace source OrphanCount); above MaxOrphans a closing orphan sends its FIN then R. "
+        "(reason TCP_ABORT_ON_MEMORY) and an orphan's retransmission timer sends R. instead "
+        "of a retransmission; orphans give up after OrphanRetries instead of Retries2. Stock: "
+        "no limit, Retries2."));
     return table;
 }
 

@@ -51,6 +51,22 @@ struct RstValidation
 
 /**
  * \ingroup tcp-rst
+ * \brief What new data does to a connection whose receive side is shut (policy
+ * "DataAfterShutdown").
+ */
+struct DataAfterShutdown
+{
+    /// The values (an unscoped enum, as ns-3 EnumValue attributes expect).
+    enum Value
+    {
+        LINUX,   //!< RFC 1122 4.2.2.13: reset in FIN_WAIT_1/2 only; SHUT_RD alone queues the data
+        WINDOWS, //!< the seed note's variant (Windows): reset after SD_RECEIVE in any state
+        STOCK,   //!< unmodified ns-3: the data is ACKed and delivered, never reset
+    };
+};
+
+/**
+ * \ingroup tcp-rst
  * \brief The reset policies, one id each. The id indexes TcpRstPolicyTable(); adding a
  * policy is one id here, one entry in the table (tcp-rst-policies.cc), its logic and its test.
  */
@@ -64,11 +80,14 @@ enum class TcpRstPolicy : uint8_t
     ACTIVE_RESET_SHAPE,     //!< socket: shape of a reset a live connection sends
     CLOSE_WITH_UNREAD_DATA, //!< socket: close() while received data is unread
     FLAG_VALIDATION,        //!< socket: flag combinations a connection does not expect
+    TIME_WAIT,              //!< socket: what TIME_WAIT does with the segments it receives
+    CLOSE_CALL,             //!< socket: close() (SO_LINGER, SYN_SENT, orphan FIN_WAIT_2)
+    DATA_AFTER_SHUTDOWN,    //!< socket: new data once the receive side is shut
+    ORPHANS,                //!< host: orphan accounting and tcp_max_orphans
 };
 
 /// Number of TcpRstPolicy values.
-constexpr std::size_t TCP_RST_POLICY_COUNT =
-    static_cast<std::size_t>(TcpRstPolicy::FLAG_VALIDATION) + 1;
+constexpr std::size_t TCP_RST_POLICY_COUNT = static_cast<std::size_t>(TcpRstPolicy::ORPHANS) + 1;
 
 /**
  * \ingroup tcp-rst

@@ -10,6 +10,9 @@
 #include "ns3/tcp-rx-buffer.h"
 #include "ns3/tcp-tx-buffer.h"
 
+#include <stdexcept>
+#include <string>
+
 namespace ns3
 {
 
@@ -19,8 +22,14 @@ int
 TcpRstSocket::Close()
 {
     NS_LOG_FUNCTION(this);
+    StateWatch watch(this);
     bool connected = (m_endPoint != nullptr || m_endPoint6 != nullptr) && m_state != CLOSED &&
                      m_state != LISTEN && m_state != TIME_WAIT;
+    bool closePolicy = !IsStock(TcpRstPolicy::CLOSE_CALL);
+    if (connected && closePolicy)
+    {
+        m_rcvShutdown = true; // close() shuts both directions (sk_shutdown = SHUTDOWN_MASK)
+    }
     // Linux __tcp_close(): unread data -> TCPAbortOnClose, the socket goes to CLOSE and sends
     // tcp_send_active_reset(). Stock ns-3 sends the reset and leaves the socket as it was.
     if (connected && m_tcb->m_rxBuffer->Size() != 0)
@@ -34,16 +43,112 @@ TcpRstSocket::Close()
         }
         return 0;
     }
-    // ns-3 DoClose(): close() in SYN_SENT or CLOSING, nothing left to send, aborts with a
-    // reset (the close-path policies will model what Linux does instead).
+    if (connected && closePolicy && AbortOnLinger())
+    {
+        return 0;
+    }
     bool sendQueueEmpty = m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence) == 0;
-    if ((m_state == SYN_SENT || m_state == CLOSING) && sendQueueEmpty)
+    if (m_state == SYN_SENT && closePolicy)
+    {
+        // Linux tcp_close_state(): SYN_SENT -> CLOSE, nothing on the wire.
+        m_closeNotified = true;
+        CloseAndNotify();
+        return 0;
+    }
+    // ns-3 DoClose(): close() in SYN_SENT or CLOSING, nothing left to send, aborts with a
+    // reset. Linux leaves CLOSING alone (tcp_close_state(CLOSING) = CLOSING).
+    if ((m_state == SYN_SENT || (m_state == CLOSING && !closePolicy)) && sendQueueEmpty)
     {
         SendActiveReset(RstReason::TCP_STATE);
         CloseAndNotify();
         return 0;
     }
-    return TcpSocketBase::Close(); // no reset from here: unread data was handled above
+    // Linux keeps CLOSING as it is; ns-3's DoClose() would reset it.
+    int result = (m_state == CLOSING && closePolicy) ? 0 : TcpSocketBase::Close();
+    if (connected && m_state != CLOSED && m_state != TIME_WAIT && !m_orphan)
+    {
+        // sock_orphan() + tcp_orphan_count++: the connection outlives its application.
+        m_orphan = true;
+        m_rstTcp->AddOrphan();
+        AbortOnOrphanLimit();
+    }
+    return result;
+}
+
+// Linux __tcp_close(): "Check zero linger _after_ checking for unread data": SO_LINGER
+// {on, 0} disconnects (tcp_disconnect()) with a reset where tcp_need_reset() says so.
+bool
+TcpRstSocket::AbortOnLinger()
+{
+    if (!m_lingerOn || !m_lingerTime.IsZero())
+    {
+        return false;
+    }
+    bool needReset = m_state == ESTABLISHED || m_state == CLOSE_WAIT || m_state == FIN_WAIT_1 ||
+                     m_state == FIN_WAIT_2 || m_state == SYN_RCVD ||
+                     ((m_state == CLOSING || m_state == LAST_ACK) &&
+                      m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence) != 0);
+    m_rstTcp->GetCounters().Increment(TcpStat::AbortOnLinger);
+    if (needReset)
+    {
+        SendActiveReset(RstReason::TCP_ABORT_ON_LINGER);
+    }
+    m_closeNotified = true;
+    CloseAndNotify();
+    return true;
+}
+
+// Linux __tcp_close() after the FIN: tcp_check_oom() -> CLOSE, tcp_send_active_reset()
+// (R. seq = the FIN + 1), TCPAbortOnMemory.
+bool
+TcpRstSocket::AbortOnOrphanLimit()
+{
+    if (m_rstTcp->GetPolicy(TcpRstPolicy::ORPHANS) == TcpRstBehaviour::STOCK ||
+        !m_rstTcp->TooManyOrphans(0))
+    {
+        return false;
+    }
+    SendActiveReset(RstReason::TCP_ABORT_ON_MEMORY);
+    m_rstTcp->GetCounters().Increment(TcpStat::AbortOnMemory);
+    m_closeNotified = true;
+    CloseAndNotify();
+    return true;
+}
+
+void
+TcpRstSocket::SetLinger(bool on, Time time)
+{
+    if (time.IsStrictlyNegative())
+    {
+        throw std::invalid_argument("TcpRstSocket::SetLinger: LingerTime must be >= 0 s (got " +
+                                    std::to_string(time.GetSeconds()) + " s)");
+    }
+    m_lingerOn = on;
+    m_lingerTime = time;
+}
+
+void
+TcpRstSocket::SetLingerOn(bool on)
+{
+    m_lingerOn = on;
+}
+
+bool
+TcpRstSocket::GetLingerOn() const
+{
+    return m_lingerOn;
+}
+
+void
+TcpRstSocket::SetLingerTime(Time time)
+{
+    SetLinger(m_lingerOn, time);
+}
+
+Time
+TcpRstSocket::GetLingerTime() const
+{
+    return m_lingerTime;
 }
 
 void
@@ -52,7 +157,9 @@ TcpRstSocket::Discard()
     NS_LOG_FUNCTION(this);
     m_closeNotified = true; // a crashed host tells its applications nothing
     CancelAllTimers();
+    m_finWait2Event.Cancel();
     CloseAndNotify();
+    ReleaseOrphan();
 }
 
 void

@@ -73,6 +73,7 @@ TcpRstSocket::ArmKeepalive()
 void
 TcpRstSocket::KeepaliveTimeout()
 {
+    StateWatch watch(this);
     if (!m_keepAlive || !KeepaliveState(m_state))
     {
         return;

@@ -9,6 +9,7 @@
 #include "ns3/ipv4-end-point.h"
 #include "ns3/ipv6-end-point.h"
 #include "ns3/log.h"
+#include "ns3/simulator.h"
 #include "ns3/tcp-rx-buffer.h"
 #include "ns3/tcp-tx-buffer.h"
 
@@ -93,8 +94,17 @@ TcpRstSocket::SendEmptyPacket(uint8_t flags)
         // sends, which undoes the backoff of a retransmission in progress (an ACK sent while
         // data is being retransmitted restarted the doubling); Linux's ACKs leave it alone.
         Time rto = m_rto.Get();
+        bool timerIdle = m_retxEvent.IsExpired();
         TcpSocketBase::SendEmptyPacket(flags);
         m_rto = rto;
+        if ((flags & TcpHeader::FIN) && timerIdle && !m_retxEvent.IsExpired())
+        {
+            // TcpSocketBase re-sends a lone FIN every RTO for ever; Linux's retransmission
+            // timer backs off and gives up (RetransmitFin()).
+            m_retxEvent.Cancel();
+            m_retxEvent =
+                Simulator::Schedule(m_rstTcp->TimerDelay(m_rto), &TcpRstSocket::ReTxTimeout, this);
+        }
         return;
     }
     if (handshake)

@@ -42,6 +42,7 @@ TcpRstSocket::PrepareZeroWindowProbes()
 void
 TcpRstSocket::PersistTimeout()
 {
+    StateWatch watch(this);
     if (m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence) == 0)
     {
         return;

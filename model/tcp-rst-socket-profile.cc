@@ -91,12 +91,15 @@ TcpRstSocket::StartActiveOpen()
 void
 TcpRstSocket::StartPassiveOpen(const TcpHeader& syn, const Address& from, const Address& to)
 {
+    // Linux tcp_conn_request(): a SYN that reopened a TIME_WAIT 4-tuple carries tcp_tw_isn.
+    std::optional<SequenceNumber32> timeWaitIsn = m_rstTcp->TakeTimeWaitIsn(to, from);
     if (!LinuxHost())
     {
         return;
     }
-    SetInitialSequence(
-        m_rstTcp->InitialSequenceNumber(to, syn.GetDestinationPort(), from, syn.GetSourcePort()));
+    SetInitialSequence(timeWaitIsn ? *timeWaitIsn
+                                   : m_rstTcp->InitialSequenceNumber(
+                                         to, syn.GetDestinationPort(), from, syn.GetSourcePort()));
     m_advMss = m_rstTcp->GetAdvertisedMss(to);
     m_highRxMark = syn.GetSequenceNumber(); // window updates compare with it
     ClampSegmentSize(syn);

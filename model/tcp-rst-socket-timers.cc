@@ -126,8 +126,13 @@ TcpRstSocket::DataRetransmissionsTimedOut()
         m_retransStamp = Simulator::Now() - m_rto.Get(); // sent when the expired timer started
         return false;
     }
-    Time bound =
-        LinuxRetransmitBound(m_dataRetries, kRtoMinBase, m_rstTcp->GetHostProfile().rtoMax);
+    Time rtoMax = m_rstTcp->GetHostProfile().rtoMax;
+    uint32_t boundary = m_dataRetries;
+    if (m_orphan && m_rstTcp->GetPolicy(TcpRstPolicy::ORPHANS) == TcpRstBehaviour::LINUX)
+    {
+        boundary = OrphanRetries(m_rto.Get() < rtoMax); // tcp_write_timeout() for SOCK_DEAD
+    }
+    Time bound = LinuxRetransmitBound(boundary, kRtoMinBase, rtoMax);
     return Simulator::Now() - *m_retransStamp >= bound;
 }
 
@@ -139,10 +144,22 @@ TcpRstSocket::DataRetransmissionsTimedOut()
 void
 TcpRstSocket::ReTxTimeout()
 {
+    StateWatch watch(this);
+    bool finPending = m_txBuffer->Size() == 0 &&
+                      (m_state == FIN_WAIT_1 || m_state == CLOSING || m_state == LAST_ACK);
+    if (finPending && LinuxHost())
+    {
+        RetransmitFin();
+        return;
+    }
     bool dataPending =
         m_state != CLOSED && m_state != TIME_WAIT && m_state != SYN_SENT && m_txBuffer->Size() != 0;
     if (dataPending && LinuxHost())
     {
+        if (OrphanOutOfResources())
+        {
+            return;
+        }
         if (DataRetransmissionsTimedOut())
         {
             m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
@@ -176,6 +193,40 @@ TcpRstSocket::ReTxTimeout()
         return;
     }
     TcpSocketBase::ReTxTimeout();
+}
+
+// Linux tcp_retransmit_timer() for a FIN alone: tcp_write_timeout() first (orphans, give-up
+// after tcp_retries2 or tcp_orphan_retries), then the FIN again and the RTO doubled.
+void
+TcpRstSocket::RetransmitFin()
+{
+    if (OrphanOutOfResources())
+    {
+        return;
+    }
+    if (DataRetransmissionsTimedOut())
+    {
+        m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
+        Abort(TIMED_OUT);
+        return;
+    }
+    Time rto = m_rto.Get();
+    TcpSocketBase::SendEmptyPacket(TcpHeader::FIN);
+    m_rto = Min(rto * 2, m_rstTcp->GetHostProfile().rtoMax);
+    m_retxEvent.Cancel();
+    m_retxEvent =
+        Simulator::Schedule(m_rstTcp->TimerDelay(m_rto), &TcpRstSocket::ReTxTimeout, this);
+}
+
+void
+TcpRstSocket::LastAckTimeout()
+{
+    if (LinuxHost())
+    {
+        return; // Linux has no LAST_ACK timer: the FIN is retransmitted by the RTO timer
+    }
+    StateWatch watch(this);
+    TcpSocketBase::LastAckTimeout();
 }
 
 } // namespace ns3

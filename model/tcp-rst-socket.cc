@@ -61,7 +61,22 @@ TcpRstSocket::GetTypeId()
                           "KeepAliveProbes. Range [0, 127].",
                           UintegerValue(0),
                           MakeUintegerAccessor(&TcpRstSocket::m_keepCnt),
-                          MakeUintegerChecker<uint32_t>(0, 127));
+                          MakeUintegerChecker<uint32_t>(0, 127))
+            .AddAttribute(
+                "LingerOn",
+                "SO_LINGER l_onoff: with LingerTime 0, Close() aborts the connection "
+                "with a reset (policy Close); accepted sockets inherit it.",
+                BooleanValue(false),
+                MakeBooleanAccessor(&TcpRstSocket::SetLingerOn, &TcpRstSocket::GetLingerOn),
+                MakeBooleanChecker())
+            .AddAttribute(
+                "LingerTime",
+                "SO_LINGER l_linger: 0 with LingerOn makes Close() abortive; a "
+                "positive time closes gracefully (ns-3's Close() does not block). "
+                "Range [0s, 2147483647s].",
+                TimeValue(Time(0)),
+                MakeTimeAccessor(&TcpRstSocket::SetLingerTime, &TcpRstSocket::GetLingerTime),
+                MakeTimeChecker(Time(0), Seconds(2147483647)));
         t.AddTraceSource("SocketError",
                          "The error an application would read from SO_ERROR was set.",
                          MakeTraceSourceAccessor(&TcpRstSocket::m_socketErrorTrace),
@@ -118,6 +133,8 @@ TcpRstSocket::TcpRstSocket(const TcpRstSocket& sock)
     , m_keepIdle(sock.m_keepIdle)
     , m_keepIntvl(sock.m_keepIntvl)
     , m_keepCnt(sock.m_keepCnt)
+    , m_lingerOn(sock.m_lingerOn)
+    , m_lingerTime(sock.m_lingerTime)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -126,6 +143,7 @@ TcpRstSocket::~TcpRstSocket()
 {
     NS_LOG_FUNCTION(this);
     m_keepaliveEvent.Cancel();
+    m_finWait2Event.Cancel();
 }
 
 void
@@ -222,7 +240,7 @@ TcpRstSocket::Dispatch(const Segment& s)
 void
 TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const Address& toAddress)
 {
-    Ptr<TcpRstSocket> self = this;     // closing may drop the last other reference
+    StateWatch watch(this);            // keeps the socket alive; TIME_WAIT, orphans after
     m_lastReceived = Simulator::Now(); // keepalive_time_elapsed()
     // Fast path: an ACK without SYN or RST on ESTABLISHED, FIN_WAIT_1/2, CLOSE_WAIT or
     // TIME_WAIT, inside the window and acking nothing too old or unsent, meets no policy here;
@@ -250,6 +268,11 @@ TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const 
         {
             return;
         }
+    }
+    if (m_rcvShutdown && NewDataAfterShutdown(raw))
+    {
+        AbortOnData(packet);
+        return;
     }
     PrepareZeroWindowProbes();
 

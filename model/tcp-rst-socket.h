@@ -76,7 +76,19 @@ class TcpRstSocket : public TcpSocketBase
      */
     void SetTcp(Ptr<TcpL4Protocol> tcp) override;
     int Close() override;
+    int ShutdownRecv() override;
     int Connect(const Address& address) override;
+
+    /**
+     * \brief SO_LINGER (the attributes LingerOn and LingerTime). {on, 0}: Close() aborts the
+     * connection with a reset (policy Close); {on, N > 0} and off: a graceful close.
+     * \param on l_onoff \param time l_linger
+     * \throws std::invalid_argument for a negative time
+     */
+    void SetLinger(bool on, Time time);
+    /// \return true while the application has closed this connection and it is not gone
+    /// (an orphan, SOCK_DEAD)
+    bool IsOrphan() const;
 
     /**
      * \brief Give this new socket the host profile's values of ns-3's TcpSocket attributes
@@ -139,6 +151,7 @@ class TcpRstSocket : public TcpSocketBase
     void ReceivedAck(Ptr<Packet> packet, const TcpHeader& tcpHeader) override;
     void PersistTimeout() override;
     void ReTxTimeout() override;
+    void LastAckTimeout() override;
 
   private:
     /// Decisions of the policies on one incoming segment.
@@ -178,6 +191,23 @@ class TcpRstSocket : public TcpSocketBase
         std::optional<RstReason> m_outer; //!< the reason to restore
     };
 
+    /**
+     * \brief Runs AfterEvent() when the call into the socket that created it ends, and keeps
+     * the socket alive until then (closing may drop the last other reference).
+     */
+    class StateWatch
+    {
+      public:
+        /// \param socket the socket
+        explicit StateWatch(TcpRstSocket* socket);
+        ~StateWatch();
+        StateWatch(const StateWatch&) = delete;
+        StateWatch& operator=(const StateWatch&) = delete;
+
+      private:
+        Ptr<TcpRstSocket> m_socket; //!< the socket
+    };
+
     static TcpRstPolicySet* PolicySetOf(ObjectBase* object);
     bool IsStock(TcpRstPolicy id) const;
     bool FastPathFits(const TcpSegmentNumbers& raw) const;
@@ -211,6 +241,25 @@ class TcpRstSocket : public TcpSocketBase
     Handled OnClosedSegment(const Segment& s);
     void Abort(SocketError error);
     void SetSocketError(SocketError error);
+    bool AbortOnLinger();
+    bool AbortOnOrphanLimit();
+    void SetLingerOn(bool on);
+    bool GetLingerOn() const;
+    void SetLingerTime(Time time);
+    Time GetLingerTime() const;
+    // tcp-rst-socket-time-wait.cc
+    void AfterEvent();
+    void HandOffTimeWait(bool finWait2, Time timeout);
+    void OrphanFinWait2();
+    Time FinTime() const;
+    uint32_t ReceiveWindowLeft() const;
+    void ReleaseOrphan();
+    // tcp-rst-socket-shutdown.cc
+    bool NewDataAfterShutdown(const TcpSegmentNumbers& raw) const;
+    void AbortOnData(Ptr<Packet> packet);
+    // tcp-rst-socket-orphan.cc
+    bool OrphanOutOfResources();
+    uint32_t OrphanRetries(bool alive) const;
     // tcp-rst-socket-profile.cc
     bool LinuxHost() const;
     void StartActiveOpen();
@@ -225,6 +274,7 @@ class TcpRstSocket : public TcpSocketBase
     void SynTimerExpired();
     void GiveUpHandshake();
     bool DataRetransmissionsTimedOut();
+    void RetransmitFin();
     // tcp-rst-socket-output.cc
     void SendActiveReset(RstReason reason);
     void SendAck(SequenceNumber32 seq);
@@ -276,6 +326,12 @@ class TcpRstSocket : public TcpSocketBase
     SequenceNumber32 m_rcvWup;        //!< rcv_wup: RCV.NXT when it was offered
     uint32_t m_quickAcks{0};          //!< quick ACKs left (icsk_ack.quick)
     bool m_quickAcksGranted{false};   //!< the first data segment granted them
+    // The close path
+    bool m_orphan{false};      //!< SOCK_DEAD: closed by the application, not gone yet
+    bool m_rcvShutdown{false}; //!< RCV_SHUTDOWN: ShutdownRecv() or Close()
+    bool m_lingerOn{false};    //!< SO_LINGER l_onoff
+    Time m_lingerTime;         //!< SO_LINGER l_linger
+    EventId m_finWait2Event;   //!< an orphan's FIN_WAIT_2 longer than TimeWaitLength
     TracedCallback<SocketError> m_socketErrorTrace; //!< trace source SocketError
 };
 

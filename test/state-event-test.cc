@@ -313,9 +313,10 @@ TEST_P(LastAck, InWindowRstGetsChallengeAck)
     EXPECT_EQ(h.Subject()->GetState(), TcpSocket::LAST_ACK);
 }
 
-TEST_P(TimeWait, RstIsIgnoredAsStockDoesUntilTheTimeWaitPolicy)
+TEST_P(TimeWait, StockTimeWaitIgnoresAnExactRst)
 {
     TcpRstHelper rst;
+    TcpRstHelper::SetSocketDefault("TimeWait", StringValue("Stock"));
     ConnectionHarness h(rst, GetParam());
     h.Bring(TcpSocket::TIME_WAIT);
     h.Inject(TcpHeader::RST, 0);
@@ -323,6 +324,20 @@ TEST_P(TimeWait, RstIsIgnoredAsStockDoesUntilTheTimeWaitPolicy)
     EXPECT_EQ(h.Subject()->GetState(), TcpSocket::TIME_WAIT);
     EXPECT_EQ(Dispositions(h), std::vector<RstDisposition>{RstDisposition::IGNORED_STATE});
     EXPECT_EQ(Count(h, TcpStat::RstsIgnored), 1u);
+}
+
+TEST_P(TimeWait, ExactRstEndsTheTimeWaitEntry)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, GetParam());
+    h.Bring(TcpSocket::TIME_WAIT);
+    Ptr<TcpRstL4Protocol> tcp = TcpRstHelper::GetTcp(h.Subject()->GetNode());
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::CLOSED) << "the socket left for the entry";
+    ASSERT_EQ(tcp->GetTimeWaitCount(), 1u);
+    h.Inject(TcpHeader::RST, 0);
+    EXPECT_EQ(h.NewSegments(), (Lines{"S>C R 202 -"})) << "nothing answers it";
+    EXPECT_EQ(tcp->GetTimeWaitCount(), 0u) << "TIME_WAIT assassination (tcp_rfc1337 = 0)";
+    EXPECT_EQ(Dispositions(h), std::vector<RstDisposition>{RstDisposition::TIME_WAIT_ENDED});
 }
 
 INSTANTIATE_TEST_SUITE_P(Ip, FinWait1, ::testing::Values(Ip::V4, Ip::V6), IpName);
@@ -481,9 +496,23 @@ TEST_F(StockResets, ConnectOnALiveConnectionResetsWithReasonTcpState)
     EXPECT_EQ(SentReasons(h), std::vector<RstReason>{RstReason::TCP_STATE});
 }
 
-TEST_F(StockResets, CloseInSynSentResetsWithReasonTcpState)
+TEST_F(StockResets, CloseInSynSentSendsNothingUnderLinux)
 {
     TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::SYN_SENT);
+    h.NewSegments();
+    h.Client()->Close();
+    h.RunFor(MilliSeconds(20));
+    EXPECT_TRUE(h.NewSegments().empty()) << "tcp_close_state(SYN_SENT) = CLOSE, no FIN, no RST";
+    EXPECT_EQ(h.Client()->GetState(), TcpSocket::CLOSED);
+    EXPECT_FALSE(h.Client()->IsOrphan());
+}
+
+TEST_F(StockResets, StockCloseInSynSentResetsWithReasonTcpState)
+{
+    TcpRstHelper rst;
+    TcpRstHelper::SetSocketDefault("Close", StringValue("Stock"));
     ConnectionHarness h(rst, Ip::V4);
     h.Bring(TcpSocket::SYN_SENT);
     h.Client()->Close();
@@ -729,7 +758,8 @@ TEST_F(BothFins, ClosingReAcksTheFinAgainAndMovesOnOnlyOnTheAckOfOurFin)
     // The FIN again, now acking ours (with ECE, on which ns-3 reset). (A pure ACK would not
     // get through: the harness drops the server's pure ACKs to keep the client in CLOSING.)
     h.Inject(TcpHeader::FIN | TcpHeader::ACK | TcpHeader::ECE, -1, 0);
-    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::TIME_WAIT);
+    EXPECT_EQ(h.Subject()->GetState(), TcpSocket::CLOSED) << "TIME_WAIT is the node's entry";
+    EXPECT_EQ(TcpRstHelper::GetTcp(h.Subject()->GetNode())->GetTimeWaitCount(), 1u);
     EXPECT_TRUE(h.NewResetsSent().empty());
 }
 

@@ -1,0 +1,162 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// TcpRstSocket: leaving the socket for a timewait entry of the node (Linux tcp_time_wait()),
+// for TIME_WAIT and for an orphan in FIN_WAIT_2, and the end of an orphan.
+#include "tcp-rst-l4-protocol.h"
+#include "tcp-rst-socket.h"
+
+#include "ns3/inet-socket-address.h"
+#include "ns3/inet6-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-rx-buffer.h"
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TcpRstSocketTimeWait");
+
+namespace
+{
+Address
+SocketAddress(const Address& ip, uint16_t port)
+{
+    if (Ipv4Address::IsMatchingType(ip))
+    {
+        return InetSocketAddress(Ipv4Address::ConvertFrom(ip), port);
+    }
+    return Inet6SocketAddress(Ipv6Address::ConvertFrom(ip), port);
+}
+} // namespace
+
+TcpRstSocket::StateWatch::StateWatch(TcpRstSocket* socket)
+    : m_socket(socket)
+{
+}
+
+TcpRstSocket::StateWatch::~StateWatch()
+{
+    m_socket->AfterEvent();
+}
+
+// After every event that can change the state: TIME_WAIT and an orphan's FIN_WAIT_2 leave
+// the socket for a timewait entry; an orphan that reached CLOSED or TIME_WAIT is no more.
+void
+TcpRstSocket::AfterEvent()
+{
+    if (m_state == TIME_WAIT && !IsStock(TcpRstPolicy::TIME_WAIT))
+    {
+        // Linux tcp_time_wait(sk, TCP_TIME_WAIT, 0): timeo = TCP_TIMEWAIT_LEN
+        HandOffTimeWait(false, m_rstTcp->GetSysctls().timeWaitLength);
+    }
+    else if (m_state == FIN_WAIT_2 && m_orphan && !IsStock(TcpRstPolicy::CLOSE_CALL) &&
+             m_finWait2Event.IsExpired())
+    {
+        OrphanFinWait2();
+    }
+    if (m_orphan && (m_state == CLOSED || m_state == TIME_WAIT))
+    {
+        ReleaseOrphan();
+    }
+}
+
+void
+TcpRstSocket::ReleaseOrphan()
+{
+    if (m_orphan)
+    {
+        m_orphan = false;
+        m_rstTcp->RemoveOrphan();
+    }
+}
+
+bool
+TcpRstSocket::IsOrphan() const
+{
+    return m_orphan;
+}
+
+// Linux tcp_fin_time(): tcp_fin_timeout, but at least 3.5 RTO.
+Time
+TcpRstSocket::FinTime() const
+{
+    Time rto = m_rto.Get();
+    return Max(m_rstTcp->GetSysctls().finTimeout, rto * 4 - rto / 2);
+}
+
+// Linux __tcp_close() / tcp_rcv_state_process() FIN_WAIT1: an orphan in FIN_WAIT_2 becomes a
+// timewait entry at once when tcp_fin_time() fits TCP_TIMEWAIT_LEN; otherwise the socket
+// waits the difference first (tcp_keepalive_timer()).
+void
+TcpRstSocket::OrphanFinWait2()
+{
+    Time tmo = FinTime();
+    Time twLength = m_rstTcp->GetSysctls().timeWaitLength;
+    if (tmo <= twLength)
+    {
+        HandOffTimeWait(true, tmo);
+        return;
+    }
+    Time rest = tmo - twLength;
+    m_finWait2Event = Simulator::Schedule(m_rstTcp->TimerDelay(rest),
+                                          [this, rest]()
+                                          {
+                                              StateWatch watch(this);
+                                              Time rto = m_rto.Get();
+                                              HandOffTimeWait(true, Max(rest, rto * 4 - rto / 2));
+                                          });
+}
+
+// Linux tcp_receive_window(): what is left of the window last offered.
+uint32_t
+TcpRstSocket::ReceiveWindowLeft() const
+{
+    if (m_offeredWnd == 0)
+    {
+        return static_cast<uint32_t>(AdvertisedWindowSize(false));
+    }
+    SequenceNumber32 edge = m_rcvWup + SequenceNumber32(m_offeredWnd);
+    return edge > GetRcvNxt() ? static_cast<uint32_t>(edge - GetRcvNxt()) : 0;
+}
+
+// Linux tcp_time_wait(): the numbers go to the node's timewait entry, the socket to CLOSE.
+void
+TcpRstSocket::HandOffTimeWait(bool finWait2, Time timeout)
+{
+    NS_LOG_FUNCTION(this << finWait2 << timeout);
+    Ends ends;
+    if (!GetEnds(&ends))
+    {
+        return;
+    }
+    TcpTimeWaitState tw;
+    tw.substate = finWait2 ? TcpTimeWaitState::FIN_WAIT2 : TcpTimeWaitState::TIME_WAIT;
+    tw.rcvNxt = GetRcvNxt();
+    tw.sndNxt = GetSndNxt();
+    tw.rcvWnd = ReceiveWindowLeft();
+    tw.rcvWscale = m_rcvWindShift;
+    if (m_timestampEnabled)
+    {
+        tw.tsRecent = m_tcb->m_rcvTimestampValue;
+        tw.tsRecentStamp = m_lastReceived;
+    }
+    if (finWait2)
+    {
+        // tcp_time_wait(): FIN_WAIT_2 lasts at least 3.5 RTO, TIME_WAIT TCP_TIMEWAIT_LEN
+        Time rto = m_rto.Get();
+        timeout = Max(timeout, rto * 4 - rto / 2);
+    }
+    m_rstTcp->EnterTimeWait(tw,
+                            SocketAddress(ends.local, ends.localPort),
+                            SocketAddress(ends.peer, ends.peerPort),
+                            timeout);
+    // tcp_done(): the socket itself is closed; the application already knows.
+    m_finWait2Event.Cancel();
+    m_closeNotified = true;
+    CancelAllTimers();
+    m_state = CLOSED;
+    DeallocateEndPoint();
+}
+
+} // namespace ns3
