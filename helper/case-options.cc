@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <stdexcept>
 
 namespace ns3
@@ -153,6 +154,18 @@ CaseOptions::CheckArguments(const std::vector<std::string>& args) const
         throw std::invalid_argument("unknown option '" + arg + "'; accepted:" + valid +
                                     ", ns-3 global values (e.g. --RngRun=N), "
                                     "--ns3::Type::Attribute=value and --PrintHelp");
+    }
+}
+
+void
+RequireInRange(const std::string& name, Time value, Time min, Time max)
+{
+    if (value < min || value > max)
+    {
+        std::ostringstream os;
+        os << "--" << name << "=" << value.As(Time::MS) << " is out of range [" << min.As(Time::MS)
+           << ", " << max.As(Time::MS) << "]";
+        throw std::invalid_argument(os.str());
     }
 }
 

@@ -97,6 +97,15 @@ RequireInRange(const std::string& name, T value, T min, T max)
     }
 }
 
+/**
+ * \ingroup tcp-rst
+ * \brief Refuse a time parameter outside its range (printed in ms).
+ * \param name the parameter (without --) \param value its value
+ * \param min smallest allowed \param max largest allowed
+ * \throws std::invalid_argument "--name=value is out of range [min, max]"
+ */
+void RequireInRange(const std::string& name, Time value, Time min, Time max);
+
 namespace detail
 {
 /// \param text a value \return "" when it is a valid T, else what T accepts

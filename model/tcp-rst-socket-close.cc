@@ -151,6 +151,20 @@ TcpRstSocket::GetLingerTime() const
     return m_lingerTime;
 }
 
+// Linux tcp_sendmsg(): once the connection is gone (sk_err consumed by the application's
+// error callback), send() fails with EPIPE.
+int
+TcpRstSocket::Send(Ptr<Packet> p, uint32_t flags)
+{
+    if (m_state == CLOSED && m_socketError != NO_ERROR)
+    {
+        SetSocketError(BROKEN_PIPE);
+        m_errno = ERROR_SHUTDOWN;
+        return -1;
+    }
+    return TcpSocketBase::Send(p, flags);
+}
+
 void
 TcpRstSocket::Discard()
 {

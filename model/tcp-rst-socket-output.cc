@@ -88,6 +88,16 @@ TcpRstSocket::SendEmptyPacket(uint8_t flags)
         SendHandshakeSegment(flags);
         return;
     }
+    if (m_deferFinAck && flags == TcpHeader::ACK && m_state == CLOSE_WAIT)
+    {
+        m_deferFinAck = false;
+        if (m_delAckEvent.IsExpired())
+        {
+            m_delAckEvent = Simulator::Schedule(
+                m_rstTcp->TimerDelay(m_delAckTimeout), &TcpRstSocket::DelAckTimeout, this);
+        }
+        return;
+    }
     if (!handshake && LinuxHost())
     {
         // TcpSocketBase recomputes the RTO from the RTT estimate on every empty segment it

@@ -285,7 +285,11 @@ TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const 
     bool winScaling = m_winScalingEnabled;
     bool sack = m_sackEnabled;
     bool timestamps = m_timestampEnabled;
+    // Linux tcp_fin(): a FIN in ESTABLISHED enters pingpong mode, its ACK is delayed, and a
+    // close() by the application meanwhile sends one FIN+ACK instead of ACK then FIN.
+    m_deferFinAck = m_state == ESTABLISHED && LinuxHost() && (raw.flags & TcpHeader::FIN);
     TcpSocketBase::DoForwardUp(packet, fromAddress, toAddress);
+    m_deferFinAck = false;
     m_maxSndWnd = std::max(m_maxSndWnd, m_rWnd.Get()); // tp->max_window
     ArmKeepalive();
     if (before == LISTEN && m_state == LISTEN)

@@ -77,6 +77,13 @@ class TcpRstSocket : public TcpSocketBase
     void SetTcp(Ptr<TcpL4Protocol> tcp) override;
     int Close() override;
     int ShutdownRecv() override;
+    /**
+     * \brief As TcpSocketBase::Send(); on a connection a reset or timeout ended it fails as
+     * Linux's send() does afterwards: EPIPE (SocketError BROKEN_PIPE, ERROR_SHUTDOWN).
+     * \param p the data \param flags none \return bytes queued or -1
+     */
+    int Send(Ptr<Packet> p, uint32_t flags) override;
+    using Socket::Send;
     int Connect(const Address& address) override;
 
     /**
@@ -332,6 +339,7 @@ class TcpRstSocket : public TcpSocketBase
     bool m_lingerOn{false};    //!< SO_LINGER l_onoff
     Time m_lingerTime;         //!< SO_LINGER l_linger
     EventId m_finWait2Event;   //!< an orphan's FIN_WAIT_2 longer than TimeWaitLength
+    bool m_deferFinAck{false}; //!< a FIN may arrive in ESTABLISHED: delay its ACK (pingpong)
     TracedCallback<SocketError> m_socketErrorTrace; //!< trace source SocketError
 };
 
