@@ -34,6 +34,11 @@ ClosePathCase::OnEof(CaseContext&, Connection&, bool)
 {
 }
 
+void
+ClosePathCase::OnRead(CaseContext&, Connection&, bool, uint32_t)
+{
+}
+
 Time
 ClosePathCase::ConnectAt(std::size_t index) const
 {
@@ -169,7 +174,7 @@ ClosePathCase::MaybeEstablished(CaseContext& ctx, Connection& conn)
 }
 
 void
-ClosePathCase::ReadNow(CaseContext& ctx, Connection& conn, bool fromClient) const
+ClosePathCase::ReadNow(CaseContext& ctx, Connection& conn, bool fromClient)
 {
     Ptr<Socket> socket = fromClient ? conn.client : conn.server;
     uint32_t& read = fromClient ? conn.clientRead : conn.serverRead;
@@ -187,6 +192,7 @@ ClosePathCase::ReadNow(CaseContext& ctx, Connection& conn, bool fromClient) cons
     {
         read += now;
         ctx.Note(who, "recv -> " + std::to_string(now) + " bytes");
+        OnRead(ctx, conn, fromClient, now);
     }
 }
 

@@ -57,6 +57,9 @@ class ClosePathCase : public RstCase
     /// \param ctx the scenario \param conn the connection \param client whose application
     /// just read EOF (the peer's FIN)
     virtual void OnEof(CaseContext& ctx, Connection& conn, bool client);
+    /// \param ctx the scenario \param conn the connection \param client whose application
+    /// \param bytes what it just read
+    virtual void OnRead(CaseContext& ctx, Connection& conn, bool client, uint32_t bytes);
     /// \param port a client port \return when it connects (default: 1 s + 100 ms per index)
     virtual Time ConnectAt(std::size_t index) const;
 
@@ -82,7 +85,7 @@ class ClosePathCase : public RstCase
                    std::function<void(Ptr<TcpRstSocket>)> action) const;
     /// \param ctx the scenario \param conn the connection \param fromClient whose application
     /// reads what is queued now, and notes what recv() returns
-    void ReadNow(CaseContext& ctx, Connection& conn, bool fromClient) const;
+    void ReadNow(CaseContext& ctx, Connection& conn, bool fromClient);
 
     /**
      * \param result the result \param port the connection \param fromClient direction
