@@ -251,6 +251,19 @@ ClosePathCase::Segments(const CaseResult& result, uint16_t port, bool fromClient
     return segments;
 }
 
+bool
+ClosePathCase::InjectedLost(const CaseResult& result, uint16_t port, Time from)
+{
+    for (const LadderSegment& s : result.segments)
+    {
+        if (s.clientPort == port && s.injected && s.lost && s.time >= from)
+        {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::vector<const LadderSegment*>
 ClosePathCase::Resets(const CaseResult& result, uint16_t port)
 {

@@ -96,6 +96,11 @@ class ClosePathCase : public RstCase
                                                       uint16_t port,
                                                       bool fromClient,
                                                       Time after = Time(0));
+    /**
+     * \param result the result \param port a connection \param from a time
+     * \return true when a segment injected for that connection at or after \p from was lost
+     */
+    static bool InjectedLost(const CaseResult& result, uint16_t port, Time from);
     /// \param result the result \param port a connection \return its resets, both ways
     static std::vector<const LadderSegment*> Resets(const CaseResult& result, uint16_t port);
 

@@ -56,14 +56,27 @@ TimeWaitCase::OnEof(CaseContext& ctx, Connection& conn, bool client)
         return;
     }
     CallLater(ctx, conn, true, Time(0), "close()", [](Ptr<TcpRstSocket> s) { s->Close(); });
-    // The client's FIN and the server's ACK of it: then the server is in TIME_WAIT.
+    WaitForTimeWait(ctx, conn, 0);
+}
+
+// The client's FIN and the server's ACK of it: then the server is in TIME_WAIT (not its
+// orphan FIN_WAIT_2, which is what a lost client FIN leaves for a while).
+void
+TimeWaitCase::WaitForTimeWait(CaseContext& ctx, Connection& conn, uint32_t tries)
+{
     CaseContext* c = &ctx;
     Connection* cn = &conn;
     Simulator::Schedule(ctx.topology.RoundTrip() * 2 + MilliSeconds(1),
-                        [this, c, cn]()
+                        [this, c, cn, tries]()
                         {
                             const TcpTimeWaitState* tw = ServerTimeWait(*c, cn->clientPort);
-                            if (!tw)
+                            bool timeWait = tw && tw->substate == TcpTimeWaitState::TIME_WAIT;
+                            if (!timeWait && tries < 40)
+                            {
+                                WaitForTimeWait(*c, *cn, tries + 1);
+                                return;
+                            }
+                            if (!timeWait)
                             {
                                 c->Note("server:" + std::to_string(cn->clientPort),
                                         "no TIME_WAIT (the close did not complete)");

@@ -38,6 +38,9 @@ class TimeWaitCase : public ClosePathCase
     void OnEof(CaseContext& ctx, Connection& conn, bool client) override;
 
   private:
+    /// \param ctx the scenario \param conn the connection \param tries checks so far
+    void WaitForTimeWait(CaseContext& ctx, Connection& conn, uint32_t tries);
+
     std::map<uint16_t, TcpTimeWaitState> m_started; //!< entries when TIME_WAIT began
 };
 

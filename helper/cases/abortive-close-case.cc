@@ -8,6 +8,8 @@
 #include "ns3/tcp-rst-helper.h"
 #include "ns3/tcp-rst-l4-protocol.h"
 
+#include <memory>
+
 namespace ns3
 {
 
@@ -36,11 +38,12 @@ class AbortiveCloseCase : public ClosePathCase
     void OnEstablished(CaseContext& ctx, Connection& conn) override;
 
   private:
-    bool m_linger;                        //!< which abortive close
-    uint16_t m_abortPort;                 //!< the aborted connection
-    uint16_t m_controlPort;               //!< the graceful one
-    uint32_t m_dataBytes{100};            //!< what the client sends first
-    Time m_closeAfter{MilliSeconds(500)}; //!< close() this long after connecting
+    bool m_linger;                             //!< which abortive close
+    uint16_t m_abortPort;                      //!< the aborted connection
+    uint16_t m_controlPort;                    //!< the graceful one
+    uint32_t m_dataBytes{100};                 //!< what the client sends first
+    Time m_closeAfter{MilliSeconds(500)};      //!< close() this long after connecting
+    std::shared_ptr<uint32_t> m_unreadAtClose; //!< bytes unread when the server closed
 };
 
 /// Capture 03a: SO_LINGER {on, 0} + close().
@@ -73,6 +76,7 @@ AbortiveCloseCase::AbortiveCloseCase(bool linger, std::vector<uint16_t> ports)
     , m_linger(linger)
     , m_abortPort(ports[0])
     , m_controlPort(ports[1])
+    , m_unreadAtClose(std::make_shared<uint32_t>(0))
 {
 }
 
@@ -119,12 +123,20 @@ AbortiveCloseCase::OnEstablished(CaseContext& ctx, Connection& conn)
     }
     else
     {
+        auto unread = m_unreadAtClose;
         CallLater(ctx,
                   conn,
                   false,
                   m_closeAfter,
                   abort ? "close() with the data unread" : "close() after reading everything",
-                  [](Ptr<TcpRstSocket> s) { s->Close(); });
+                  [abort, unread](Ptr<TcpRstSocket> s)
+                  {
+                      if (abort)
+                      {
+                          *unread = s->GetRxAvailable();
+                      }
+                      s->Close();
+                  });
     }
     if (abort)
     {
@@ -147,6 +159,11 @@ AbortiveCloseCase::Judge(const CaseContext& ctx, CaseResult& result) const
     if (closeAt == Time::Max())
     {
         result.NotTriggered("the connection never opened");
+        return;
+    }
+    if (!m_linger && *m_unreadAtClose == 0)
+    {
+        result.NotTriggered("the data had not arrived when the server closed");
         return;
     }
     int64_t sndNxt = closerIsClient ? m_dataBytes + 1 : 1;
@@ -176,11 +193,14 @@ AbortiveCloseCase::Judge(const CaseContext& ctx, CaseResult& result) const
     Ptr<TcpRstSocket> closer = closerIsClient ? abort.client : abort.server;
     Ptr<TcpRstL4Protocol> closerTcp =
         TcpRstHelper::GetTcp(closerIsClient ? ctx.topology.client : ctx.topology.server);
+    InetSocketAddress clientEnd(ctx.topology.clientAddress, m_abortPort);
+    InetSocketAddress serverEnd(ctx.topology.serverAddress, SERVER_PORT);
+    bool timeWait = closerIsClient ? closerTcp->FindTimeWait(clientEnd, serverEnd) != nullptr
+                                   : closerTcp->FindTimeWait(serverEnd, clientEnd) != nullptr;
     result.Check("the closer's socket is gone, no TIME_WAIT",
-                 closer && closer->GetState() == TcpSocket::CLOSED &&
-                     closerTcp->GetTimeWaitCount() == 0,
-                 closer ? std::string(TcpSocket::TcpStateName[closer->GetState()]) + ", " +
-                              std::to_string(closerTcp->GetTimeWaitCount()) + " TIME_WAIT"
+                 closer && closer->GetState() == TcpSocket::CLOSED && !timeWait,
+                 closer ? std::string(TcpSocket::TcpStateName[closer->GetState()]) +
+                              (timeWait ? ", TIME_WAIT" : "")
                         : "no socket");
     TcpRstSocket::SocketError peerError = closerIsClient ? abort.serverError : abort.clientError;
     Ptr<TcpRstSocket> peer = closerIsClient ? abort.server : abort.client;

@@ -39,6 +39,7 @@ class OrphanLimitCase : public ClosePathCase
     void Prepare(CaseContext& ctx) override;
     Time ConnectAt(std::size_t index) const override;
     void OnEstablished(CaseContext& ctx, Connection& conn) override;
+    void OnRead(CaseContext& ctx, Connection& conn, bool client, uint32_t bytes) override;
 
   private:
     uint32_t m_maxOrphans{3};                //!< the server's MaxOrphans
@@ -108,7 +109,12 @@ void
 OrphanLimitCase::OnEstablished(CaseContext& ctx, Connection& conn)
 {
     SendLater(ctx, conn, true, 10, Time(0));
-    if (++m_established < kPorts.size())
+}
+
+void
+OrphanLimitCase::OnRead(CaseContext& ctx, Connection& conn, bool client, uint32_t)
+{
+    if (client || conn.serverRead < 10 || ++m_established < kPorts.size())
     {
         return;
     }

@@ -147,6 +147,19 @@ TimeWaitRstCase::JudgeConnection(const CaseContext& ctx, CaseResult& result, uin
         result.NotTriggered(p + "the server never held TIME_WAIT");
         return;
     }
+    for (const LadderSegment* s : Segments(result, port, true, rstAt->second - m_rstAfter))
+    {
+        if (s->time < synAt->second)
+        {
+            result.NotTriggered(p + "the server's last ACK was lost: the client is not quiet");
+            return;
+        }
+    }
+    if (InjectedLost(result, port, rstAt->second))
+    {
+        result.NotTriggered(p + "the injected reset or probe SYN was lost");
+        return;
+    }
     std::vector<const LadderSegment*> afterRst = Segments(result, port, false, rstAt->second);
     bool silent = afterRst.empty() || afterRst.front()->time >= synAt->second;
     result.Check(

@@ -263,6 +263,11 @@ TimeWaitSynCase::JudgeOldSyn(const CaseContext& ctx, CaseResult& result) const
         result.NotTriggered("conn 40072: TIME_WAIT or the lost SYN never happened");
         return;
     }
+    if (InjectedLost(result, kOldSynPort, *m_oldSynSentAt))
+    {
+        result.NotTriggered("conn 40072: the old SYN was lost");
+        return;
+    }
     OldSyn variant = Variant();
     std::vector<const LadderSegment*> fromServer =
         Segments(result, kOldSynPort, false, *m_oldSynSentAt);
@@ -282,6 +287,12 @@ TimeWaitSynCase::JudgeOldSyn(const CaseContext& ctx, CaseResult& result) const
             rst = s;
             break;
         }
+    }
+    if (rst && rst->lost)
+    {
+        result.NotTriggered("conn 40072: the client's reset was lost (its SYN retransmission "
+                            "then meets TIME_WAIT itself)");
+        return;
     }
     if (variant.accepted)
     {
