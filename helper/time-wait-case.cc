@@ -70,6 +70,13 @@ TimeWaitCase::WaitForTimeWait(CaseContext& ctx, Connection& conn, uint32_t tries
                         [this, c, cn, tries]()
                         {
                             const TcpTimeWaitState* tw = ServerTimeWait(*c, cn->clientPort);
+                            TcpTimeWaitState stock; // TimeWait=Stock: the socket stays
+                            if (!tw && cn->server && cn->server->GetState() == TcpSocket::TIME_WAIT)
+                            {
+                                stock.rcvNxt = cn->server->GetRcvNxt();
+                                stock.sndNxt = cn->server->GetSndNxt();
+                                tw = &stock;
+                            }
                             bool timeWait = tw && tw->substate == TcpTimeWaitState::TIME_WAIT;
                             if (!timeWait && tries < 40)
                             {

@@ -91,10 +91,14 @@ TcpRstSocket::SendEmptyPacket(uint8_t flags)
     if (m_deferFinAck && flags == TcpHeader::ACK && m_state == CLOSE_WAIT)
     {
         m_deferFinAck = false;
+        // As captured (01, 10a-10d): the ACK follows within a jiffy or two, unless the
+        // application's close() sends FIN+ACK first (02a, 07*).
         if (m_delAckEvent.IsExpired())
         {
-            m_delAckEvent = Simulator::Schedule(
-                m_rstTcp->TimerDelay(m_delAckTimeout), &TcpRstSocket::DelAckTimeout, this);
+            m_delAckEvent =
+                Simulator::Schedule(m_rstTcp->TimerDelay(m_rstTcp->GetTimeoutMin() / 2),
+                                    &TcpRstSocket::DelAckTimeout,
+                                    this);
         }
         return;
     }

@@ -108,7 +108,8 @@ TcpRstSocket::OrphanFinWait2()
                                           });
 }
 
-// Linux tcp_receive_window(): what is left of the window last offered.
+// Linux tcp_receive_window() when the connection enters TIME_WAIT: its last ACK, just sent,
+// set rcv_wup = rcv_nxt (tcp_select_window()), so what is left is the window it offered.
 uint32_t
 TcpRstSocket::ReceiveWindowLeft() const
 {
@@ -116,8 +117,7 @@ TcpRstSocket::ReceiveWindowLeft() const
     {
         return static_cast<uint32_t>(AdvertisedWindowSize(false));
     }
-    SequenceNumber32 edge = m_rcvWup + SequenceNumber32(m_offeredWnd);
-    return edge > GetRcvNxt() ? static_cast<uint32_t>(edge - GetRcvNxt()) : 0;
+    return m_offeredWnd;
 }
 
 // Linux tcp_time_wait(): the numbers go to the node's timewait entry, the socket to CLOSE.
