@@ -46,8 +46,10 @@ using ClosePath = TcpRstTest;
 TEST_F(ClosePath, NoTimeWaitMatchesCaptures02aAnd02b)
 {
     CaseResult result = RunCase("no-time-wait");
-    EXPECT_EQ(WithWindows(OfPort(result, 40021)), LinuxLadderWithWindows("02a-no-timewait-buckets0"));
-    EXPECT_EQ(WithWindows(OfPort(result, 40022)), LinuxLadderWithWindows("02b-no-timewait-ss-kill"));
+    EXPECT_EQ(WithWindows(OfPort(result, 40021)),
+              LinuxLadderWithWindows("02a-no-timewait-buckets0"));
+    EXPECT_EQ(WithWindows(OfPort(result, 40022)),
+              LinuxLadderWithWindows("02b-no-timewait-ss-kill"));
     EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
 }
 
@@ -61,7 +63,8 @@ TEST_F(ClosePath, LingerAbortMatchesCapture03a)
 TEST_F(ClosePath, UnreadCloseMatchesCapture03b)
 {
     CaseResult result = RunCase("unread-close");
-    EXPECT_EQ(WithWindows(OfPort(result, 40033)), LinuxLadderWithWindows("03b-close-with-unread-data"));
+    EXPECT_EQ(WithWindows(OfPort(result, 40033)),
+              LinuxLadderWithWindows("03b-close-with-unread-data"));
     EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
 }
 
@@ -87,10 +90,14 @@ TEST_F(ClosePath, ShutdownReadMatchesCaptures10aTo10e)
 {
     CaseResult result = RunCase("shutdown-read");
     EXPECT_EQ(WithWindows(OfPort(result, 40101)), LinuxLadderWithWindows("10a-data-after-shut-rd"));
-    EXPECT_EQ(WithWindows(OfPort(result, 40102)), LinuxLadderWithWindows("10b-data-after-close-fin-wait2"));
-    EXPECT_EQ(WithWindows(OfPort(result, 40103)), LinuxLadderWithWindows("10c-data-after-shut-wr-control"));
-    EXPECT_EQ(WithWindows(OfPort(result, 40104)), LinuxLadderWithWindows("10d-data-after-shut-rdwr"));
-    EXPECT_EQ(WithWindows(OfPort(result, 40105)), LinuxLadderWithWindows("10e-data-after-close-fin-wait1"));
+    EXPECT_EQ(WithWindows(OfPort(result, 40102)),
+              LinuxLadderWithWindows("10b-data-after-close-fin-wait2"));
+    EXPECT_EQ(WithWindows(OfPort(result, 40103)),
+              LinuxLadderWithWindows("10c-data-after-shut-wr-control"));
+    EXPECT_EQ(WithWindows(OfPort(result, 40104)),
+              LinuxLadderWithWindows("10d-data-after-shut-rdwr"));
+    EXPECT_EQ(WithWindows(OfPort(result, 40105)),
+              LinuxLadderWithWindows("10e-data-after-close-fin-wait1"));
     EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
 }
 
