@@ -15,6 +15,7 @@
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/tcp-rst-l4-protocol.h"
 
 #include <algorithm>
 #include <array>
@@ -100,6 +101,7 @@ struct Subject
     Ptr<TcpRstSocket> socket; //!< null for the port nobody bound
     Ptr<Node> from;           //!< the host segments come from
     Ipv4Address to;           //!< the subject's address
+    Ipv4Address peer;         //!< the peer's address
     uint16_t localPort{0};    //!< the subject's port
     uint16_t peerPort{0};     //!< the peer's port
     bool alive{true};         //!< not ended yet
@@ -262,6 +264,27 @@ ExactRst(const Subject& s)
            (PeerFinReceived(s.state) && s.seq + SequenceNumber32(1) == s.rcvNxt);
 }
 
+// The connection's state: under the Linux TimeWait policy a CLOSED socket whose 4-tuple has
+// a timewait entry of its node is in TIME_WAIT (or an orphan's FIN_WAIT_2), as in Linux.
+TcpSocket::TcpStates_t
+StateOf(const Subject& s)
+{
+    TcpSocket::TcpStates_t state = s.socket->GetState();
+    if (state != TcpSocket::CLOSED)
+    {
+        return state;
+    }
+    const TcpTimeWaitState* tw = TcpRstHelper::GetTcp(s.socket->GetNode())
+                                     ->FindTimeWait(InetSocketAddress(s.to, s.localPort),
+                                                    InetSocketAddress(s.peer, s.peerPort));
+    if (!tw)
+    {
+        return state;
+    }
+    return tw->substate == TcpTimeWaitState::TIME_WAIT ? TcpSocket::TIME_WAIT
+                                                       : TcpSocket::FIN_WAIT_2;
+}
+
 // Would Linux have ended this connection on this segment? (doc: "Every flag combination")
 bool
 LinuxEndsIt(const Subject& s)
@@ -293,6 +316,9 @@ LinuxEndsIt(const Subject& s)
     }
     case TcpSocket::LISTEN:
         return false;
+    case TcpSocket::TIME_WAIT:
+        // tcp_timewait_state_process(): a reset at RCV.NXT, or a new SYN that reopens it
+        return (rst && s.seq == s.rcvNxt) || (syn && !rst && !ack && s.seq > s.rcvNxt);
     default:
         return ExactRst(s);
     }
@@ -326,6 +352,7 @@ MakeSubjects(const std::string& situation,
             bool client = c.subjectIsClient;
             s.from = client ? h.server : h.client;
             s.to = client ? h.clientAddress : h.serverAddress;
+            s.peer = client ? h.serverAddress : h.clientAddress;
             s.localPort = client ? c.clientPort : kServerPort;
             s.peerPort = client ? kServerPort : c.clientPort;
             subjects.push_back(s);
@@ -367,7 +394,7 @@ HeaderHex(const std::vector<uint8_t>& bytes)
 void
 Judge(Subject& s, bool connections, const std::string& situation, FuzzReport& report)
 {
-    TcpSocket::TcpStates_t now = s.socket->GetState();
+    TcpSocket::TcpStates_t now = StateOf(s);
     bool ended =
         connections ? (now == TcpSocket::CLOSED && s.state != TcpSocket::CLOSED) : now != s.state;
     if (!ended)
@@ -459,7 +486,7 @@ TcpRstFuzzer::RunSituation(const std::string& situation,
                         Subject& s = *subject;
                         if (s.socket)
                         {
-                            s.state = s.socket->GetState();
+                            s.state = StateOf(s);
                             s.rcvNxt = s.socket->GetRcvNxt();
                             s.sndNxt = s.socket->GetSndNxt();
                             s.rcvWnd = s.state == TcpSocket::LISTEN || s.state == TcpSocket::CLOSED
