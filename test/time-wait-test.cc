@@ -401,6 +401,20 @@ TEST_F(Orphans, WithAnExactCountEveryCloseOverTheLimitSendsFinThenReset)
     EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
 }
 
+TEST_F(Orphans, TheDefaultRunShowsEveryKindOfClose)
+{
+    CaseResult result = RunCase("orphan-limit");
+    std::string detail;
+    for (const CaseCheck& check : result.checks)
+    {
+        detail = check.what == "over the limit orphans are reset" ? check.detail : detail;
+    }
+    EXPECT_NE(detail.find("FIN-only closes 5"), std::string::npos) << detail;
+    EXPECT_NE(detail.find("FIN+RST closes 1"), std::string::npos) << detail;
+    EXPECT_EQ(detail.find("timer resets 0"), std::string::npos) << detail;
+    EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
+}
+
 // Each policy of the close path, switched to Stock, makes its scenario fail.
 struct PolicyCase
 {

@@ -24,7 +24,10 @@ namespace ns3
  * orphan sends its FIN and right after it `R. seq=FIN+1` (tcp_check_oom() in __tcp_close()),
  * and an existing orphan sends `R.` instead of its next FIN retransmission
  * (tcp_out_of_resources()); both count TcpExtTCPAbortOnMemory. Which closes are hit depends on
- * the 100 ms orphan cache (OrphanCacheInterval), as on Linux.
+ * the 100 ms orphan cache (OrphanCacheInterval), as on Linux. The closes come 150 ms apart,
+ * not 300 ms as in the capture: Linux's first retransmission of an orphan's FIN is a tail loss
+ * probe, which does not check the orphan limit, so its orphans live one probe longer; without
+ * TLPs the model needs closes that much closer to show every kind of close in one run.
  */
 class OrphanLimitCase : public ClosePathCase
 {
@@ -43,7 +46,7 @@ class OrphanLimitCase : public ClosePathCase
 
   private:
     uint32_t m_maxOrphans{3};                //!< the server's MaxOrphans
-    Time m_closeInterval{MilliSeconds(300)}; //!< between the server's closes
+    Time m_closeInterval{MilliSeconds(150)}; //!< between the server's closes
     Time m_watch{Seconds(3)};                //!< how long the orphans are watched
     std::shared_ptr<bool> m_clientCut;       //!< the router drops the client's segments
     std::map<uint16_t, Time> m_closedAt;     //!< when the server closed each connection
@@ -199,9 +202,6 @@ OrphanLimitCase::Judge(const CaseContext& ctx, CaseResult& result) const
         }
         finOnly += resetAtClose ? 0 : 1;
     }
-    ctx.Note("result",
-             "FIN-only closes " + std::to_string(finOnly) + ", FIN+RST closes " +
-                 std::to_string(finThenRst) + ", timer resets " + std::to_string(timerResets));
     result.Check("every close sends its FIN first: S>C FA seq=1 ack=11", finFirst);
     result.Check("every reset is R. seq=FIN+1 ack=11 with window and timestamp, reason "
                  "TCP_ABORT_ON_MEMORY",
@@ -209,9 +209,10 @@ OrphanLimitCase::Judge(const CaseContext& ctx, CaseResult& result) const
                  badShape);
     result.Check("the first MaxOrphans closes are FIN-only (the limit is not exceeded yet)",
                  resetAtCloseOrder.empty());
-    result.Check("over the limit orphans are reset (FIN+RST closes and timer resets: " +
-                     std::to_string(finThenRst) + " + " + std::to_string(timerResets) + ")",
-                 kPorts.size() <= m_maxOrphans || finThenRst + timerResets > 0);
+    result.Check("over the limit orphans are reset",
+                 kPorts.size() <= m_maxOrphans || finThenRst + timerResets > 0,
+                 "FIN-only closes " + std::to_string(finOnly) + ", FIN+RST closes " +
+                     std::to_string(finThenRst) + ", timer resets " + std::to_string(timerResets));
     Ptr<TcpRstL4Protocol> tcp = TcpRstHelper::GetTcp(ctx.topology.server);
     uint64_t aborts = tcp->GetCounters().Get(TcpStat::AbortOnMemory);
     result.Check("the server counts TcpExtTCPAbortOnMemory = the resets",

@@ -209,9 +209,12 @@ ShutdownReadCase::OnEof(CaseContext& ctx, Connection& conn, bool client)
         if (conn.clientPort == kShutRd)
         {
             // 10a: the client reads EOF a while later, then closes.
-            CallLater(ctx, conn, true, m_sendAfter / 5, "close()", [](Ptr<TcpRstSocket> s) {
-                s->Close();
-            });
+            CallLater(ctx,
+                      conn,
+                      true,
+                      m_sendAfter / 5,
+                      "close()",
+                      [](Ptr<TcpRstSocket> s) { s->Close(); });
         }
     }
     if (client && conn.clientPort == kCloseFinWait2)
