@@ -9,6 +9,7 @@
 #include "ns3/config.h"
 #include "ns3/log.h"
 #include "ns3/node-list.h"
+#include "ns3/simulator.h"
 #include "ns3/string.h"
 #include "ns3/tcp-rst-ns3-version.h"
 #include "ns3/tcp-rst-socket.h"
@@ -174,6 +175,27 @@ Ptr<TcpRstL4Protocol>
 TcpRstHelper::GetTcp(Ptr<Node> node)
 {
     return node->GetObject<TcpRstL4Protocol>();
+}
+
+void
+TcpRstHelper::KillTimeWait(NodeContainer nodes, Time at)
+{
+    if (at < Simulator::Now())
+    {
+        throw std::invalid_argument("TcpRstHelper::KillTimeWait: time " +
+                                    std::to_string(at.GetSeconds()) + " s is in the past");
+    }
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        Ptr<TcpRstL4Protocol> tcp = GetTcp(*it);
+        if (!tcp)
+        {
+            throw std::invalid_argument("TcpRstHelper::KillTimeWait: node " +
+                                        std::to_string((*it)->GetId()) +
+                                        " has no tcp-rst (install it with TcpRstHelper)");
+        }
+        Simulator::Schedule(at - Simulator::Now(), [tcp]() { tcp->KillTimeWait(); });
+    }
 }
 
 void

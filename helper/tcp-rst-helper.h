@@ -128,6 +128,15 @@ class TcpRstHelper
     static Ptr<TcpRstL4Protocol> GetTcp(Ptr<Node> node);
 
     /**
+     * \brief Destroy every TIME_WAIT connection of these nodes at a chosen time without a
+     * segment, as `ss -K state time-wait` does (TcpRstL4Protocol::KillTimeWait()).
+     * \param nodes the nodes (each with tcp-rst installed)
+     * \param at absolute simulation time, not in the past
+     * \throws std::invalid_argument for a node without tcp-rst or a time in the past
+     */
+    static void KillTimeWait(NodeContainer nodes, Time at);
+
+    /**
      * \brief Print the non-zero counters of every tcp-rst node, nstat style.
      * \param nodes the nodes
      * \param os output stream

@@ -301,6 +301,26 @@ TEST_F(TimeWaitEntries, MaxTwBucketsZeroMakesNoEntryAndCountsTheOverflow)
     EXPECT_EQ(h.Server()->GetState(), TcpSocket::CLOSED) << "LAST_ACK is gone on the reset";
 }
 
+TEST_F(TimeWaitEntries, TheHelperKillsTimeWaitAtTheChosenTimeAndRefusesBadInput)
+{
+    TcpRstHelper rst;
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::TIME_WAIT);
+    Ptr<TcpRstL4Protocol> tcp = h.SubjectTcp();
+    ASSERT_EQ(tcp->GetTimeWaitCount(), 1u);
+    TcpRstHelper::KillTimeWait(NodeContainer(h.Subject()->GetNode()),
+                               Simulator::Now() + Seconds(2));
+    h.RunFor(Seconds(2) - MilliSeconds(1));
+    EXPECT_EQ(tcp->GetTimeWaitCount(), 1u);
+    h.RunFor(MilliSeconds(2));
+    EXPECT_EQ(tcp->GetTimeWaitCount(), 0u);
+    EXPECT_TRUE(h.NewSegments().empty()) << "ss -K sends nothing";
+    EXPECT_THROW(TcpRstHelper::KillTimeWait(NodeContainer(h.Subject()->GetNode()), Seconds(0)),
+                 std::invalid_argument);
+    EXPECT_THROW(TcpRstHelper::KillTimeWait(NodeContainer(CreateObject<Node>()), Simulator::Now()),
+                 std::invalid_argument);
+}
+
 TEST_F(TimeWaitEntries, KillTimeWaitAlsoKillsAStockTimeWaitSocket)
 {
     TcpRstHelper rst;

@@ -130,12 +130,14 @@ NoTimeWaitCase::Prepare(CaseContext& ctx)
                 Simulator::Schedule(killAfter,
                                     [killedAt, c, clientTcp]()
                                     {
-                                        uint32_t killed = clientTcp->KillTimeWait();
                                         (*killedAt)[kKilledPort] = Simulator::Now();
                                         c->Note("script",
-                                                "client: ss -K state time-wait -> " +
-                                                    std::to_string(killed) + " killed");
+                                                "client: ss -K state time-wait (" +
+                                                    std::to_string(clientTcp->GetTimeWaitCount()) +
+                                                    " entry)");
                                     });
+                TcpRstHelper::KillTimeWait(NodeContainer(c->topology.client),
+                                           Simulator::Now() + killAfter);
             }
             return true;
         });
