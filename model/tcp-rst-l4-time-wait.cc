@@ -5,6 +5,7 @@
 // do_time_wait) and its orphan count (tcp_orphan_count, tcp_too_many_orphans()).
 #include "tcp-rst-l4-protocol.h"
 #include "tcp-rst-socket.h"
+#include "tcp-segment-check.h"
 
 #include "ns3/inet-socket-address.h"
 #include "ns3/inet6-socket-address.h"
@@ -195,16 +196,18 @@ TcpRstL4Protocol::ReceiveInTimeWait(Ptr<Packet> p,
                                     const Address& source,
                                     const Address& destination)
 {
-    TcpHeader header;
-    uint32_t payloadSize = p->GetSize() - p->PeekHeader(header);
-    Address local = SocketAddress(destination, header.GetDestinationPort());
-    Address peer = SocketAddress(source, header.GetSourcePort());
+    // Ports from the raw bytes: most segments of a busy node miss the table.
+    TcpSegmentNumbers raw = PeekTcpNumbers(p);
+    Address local = SocketAddress(destination, raw.destinationPort);
+    Address peer = SocketAddress(source, raw.sourcePort);
     TimeWaitKey key = MakeTimeWaitKey(local, peer);
     auto it = m_timeWait.find(key);
     if (it == m_timeWait.end())
     {
         return false;
     }
+    TcpHeader header;
+    uint32_t payloadSize = p->GetSize() - p->PeekHeader(header);
     TimeWaitEntry& entry = it->second;
     TcpTimeWaitVerdict verdict = TcpTimeWaitProcess(entry.state,
                                                     header,

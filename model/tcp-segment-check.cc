@@ -186,6 +186,8 @@ PeekTcpNumbers(Ptr<const Packet> segment)
                (uint32_t{header[at + 2]} << 8) | uint32_t{header[at + 3]};
     };
     TcpSegmentNumbers numbers;
+    numbers.sourcePort = static_cast<uint16_t>((header[0] << 8) | header[1]);
+    numbers.destinationPort = static_cast<uint16_t>((header[2] << 8) | header[3]);
     numbers.seq = SequenceNumber32(word(4));
     numbers.ack = SequenceNumber32(word(8));
     numbers.flags = header[13];

@@ -44,15 +44,17 @@ uint8_t PeekTcpFlags(Ptr<const Packet> segment);
  */
 struct TcpSegmentNumbers
 {
-    SequenceNumber32 seq;    //!< SEG.SEQ
-    SequenceNumber32 ack;    //!< SEG.ACK
-    uint8_t flags{0};        //!< the flags byte
-    uint32_t payloadSize{0}; //!< bytes after the header (options included in the header)
+    uint16_t sourcePort{0};      //!< source port
+    uint16_t destinationPort{0}; //!< destination port
+    SequenceNumber32 seq;        //!< SEG.SEQ
+    SequenceNumber32 ack;        //!< SEG.ACK
+    uint8_t flags{0};            //!< the flags byte
+    uint32_t payloadSize{0};     //!< bytes after the header (options included in the header)
 };
 
 /**
  * \param segment a well-formed TCP segment (header first)
- * \return its sequence and acknowledgment numbers, flags and payload size
+ * \return its ports, sequence and acknowledgment numbers, flags and payload size
  */
 TcpSegmentNumbers PeekTcpNumbers(Ptr<const Packet> segment);
 

@@ -10,6 +10,7 @@
 #include "ns3/simulator.h"
 #include "ns3/tcp-option-ts.h"
 #include "ns3/tcp-rst-socket.h"
+#include "ns3/tcp-segment-check.h"
 #include "ns3/tcp-segment-filter.h"
 #include "ns3/tcp-segment-injector.h"
 
@@ -279,6 +280,35 @@ TEST_F(LadderText, NotesBeforeTheFirstSegmentHaveNegativeTimes)
     std::ostringstream text;
     ladder->Write(text);
     EXPECT_NE(text.str().find("  -500.000  # [script] before\n"), std::string::npos) << text.str();
+}
+
+} // namespace test
+} // namespace ns3
+
+namespace ns3
+{
+namespace test
+{
+
+TEST(SegmentNumbers, PeekReadsPortsNumbersFlagsAndPayloadWithoutAHeaderParse)
+{
+    TcpHeader h;
+    h.SetSourcePort(40071);
+    h.SetDestinationPort(5000);
+    h.SetSequenceNumber(SequenceNumber32(0xfffffff0));
+    h.SetAckNumber(SequenceNumber32(12345));
+    h.SetFlags(TcpHeader::FIN | TcpHeader::ACK);
+    Ptr<TcpOptionTS> ts = CreateObject<TcpOptionTS>();
+    h.AppendOption(ts);
+    Ptr<Packet> p = Create<Packet>(100);
+    p->AddHeader(h);
+    TcpSegmentNumbers n = PeekTcpNumbers(p);
+    EXPECT_EQ(n.sourcePort, 40071);
+    EXPECT_EQ(n.destinationPort, 5000);
+    EXPECT_EQ(n.seq, SequenceNumber32(0xfffffff0));
+    EXPECT_EQ(n.ack, SequenceNumber32(12345));
+    EXPECT_EQ(n.flags, TcpHeader::FIN | TcpHeader::ACK);
+    EXPECT_EQ(n.payloadSize, 100u);
 }
 
 } // namespace test
