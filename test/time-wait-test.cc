@@ -344,12 +344,25 @@ TEST_F(Orphans, AnOrphansFinGivesUpAfterOrphanRetriesNotRetries2)
     EXPECT_TRUE(h.Client()->IsOrphan());
     EXPECT_EQ(h.SubjectTcp()->GetOrphanCount(), 1u);
     h.RunFor(Seconds(300));
-    uint32_t fins = 0;
-    for (const std::string& line : h.NewSegments())
+    std::vector<Time> fins;
+    for (const LadderSegment& s : h.NewLadderSegments())
     {
-        fins += line.rfind("C>S FA", 0) == 0 ? 1 : 0;
+        if (s.fromClient && s.flags == "FA")
+        {
+            fins.push_back(s.time);
+        }
     }
-    EXPECT_EQ(fins, 9u) << "the FIN and tcp_orphan_retries (0 means 8) retransmissions";
+    ASSERT_EQ(fins.size(), 9u) << "the FIN and tcp_orphan_retries (0 means 8) retransmissions";
+    // The RTO timer backs off: each gap twice the one before, give or take the timer wheel's
+    // granularity (up to 1/8 of a timeout; 203, 432, 832 ms here, 204+208, 428, 832 in 09).
+    for (std::size_t i = 2; i < fins.size(); ++i)
+    {
+        Time gap = fins[i] - fins[i - 1];
+        Time before = fins[i - 1] - fins[i - 2];
+        EXPECT_LE(Abs(gap - before * 2), before / 4 + MilliSeconds(8)) << "gap " << i;
+    }
+    EXPECT_EQ((fins[3] - fins[2]).GetMilliSeconds(), 832) << "as capture 09";
+    EXPECT_GE(fins[1] - fins[0], MilliSeconds(200)) << "RtoMin";
     EXPECT_EQ(h.Client()->GetState(), TcpSocket::CLOSED);
     EXPECT_EQ(h.Client()->GetSocketError(), TcpRstSocket::TIMED_OUT);
     EXPECT_EQ(h.SubjectTcp()->GetOrphanCount(), 0u);
