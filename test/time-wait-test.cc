@@ -15,6 +15,7 @@
 #include "ns3/tcp-time-wait.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 namespace ns3
@@ -321,6 +322,38 @@ TEST_F(TimeWaitEntries, TheHelperKillsTimeWaitAtTheChosenTimeAndRefusesBadInput)
                  std::invalid_argument);
 }
 
+// The client holds TIME_WAIT and has no listener; Rfc1337 keeps the entry through the resets
+// the server host's listener sends back to its ACKs.
+TEST_F(TimeWaitEntries, ANewSynWithoutAListenerGetsTheLastAckAndEmptyAnswersAreRateLimited)
+{
+    TcpRstHelper rst;
+    rst.SetTcpAttribute("Rfc1337", BooleanValue(true));
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::TIME_WAIT);
+    Ptr<TcpRstL4Protocol> tcp = h.SubjectTcp();
+    h.Inject(TcpHeader::SYN, 1000);
+    std::vector<std::string> lines = h.NewSegments();
+    ASSERT_GE(lines.size(), 2u);
+    EXPECT_EQ(lines[1].rfind("C>S A 102 ", 0), 0u)
+        << lines[1] << ": TCP_TW_SYN without a listener falls through to TCP_TW_ACK";
+    EXPECT_EQ(tcp->GetTimeWaitCount(), 1u);
+    auto clientAcks = [](const std::vector<std::string>& l)
+    {
+        return std::count_if(
+            l.begin(), l.end(), [](const std::string& x) { return x.rfind("C>S A 102 ", 0) == 0; });
+    };
+    // NewSegments() counts from the end of Bring(): one client ACK so far (to the SYN).
+    h.Inject(TcpHeader::ACK, -100);
+    EXPECT_EQ(clientAcks(h.NewSegments()), 2) << "an empty out-of-window segment: the last ACK";
+    h.Inject(TcpHeader::ACK, -100);
+    EXPECT_EQ(clientAcks(h.NewSegments()), 2) << "again within InvalidRateLimit: skipped";
+    h.RunFor(MilliSeconds(500));
+    h.Inject(TcpHeader::ACK, -100);
+    EXPECT_EQ(clientAcks(h.NewSegments()), 3) << "answered again after InvalidRateLimit";
+    EXPECT_EQ(tcp->GetCounters().Get(TcpStat::AckSkippedTimeWait), 1u);
+    EXPECT_EQ(tcp->GetTimeWaitCount(), 1u);
+}
+
 TEST_F(TimeWaitEntries, KillTimeWaitAlsoKillsAStockTimeWaitSocket)
 {
     TcpRstHelper rst;
@@ -402,6 +435,25 @@ TEST_F(Orphans, AFinWait2OrphanLastsFinTimeout)
     EXPECT_EQ(tcp->GetTimeWaitCount(), 1u);
     h.RunFor(MilliSeconds(30));
     EXPECT_EQ(tcp->GetTimeWaitCount(), 0u);
+}
+
+TEST_F(Orphans, AFinTimeoutLongerThanTimeWaitKeepsTheSocketForTheDifferenceFirst)
+{
+    TcpRstHelper rst;
+    rst.SetTcpAttribute("JiffyTimers", BooleanValue(false));
+    rst.SetTcpAttribute("FinTimeout", TimeValue(Seconds(100)));
+    ConnectionHarness h(rst, Ip::V4);
+    h.Bring(TcpSocket::ESTABLISHED, ConnectionHarness::Side::CLIENT);
+    h.Client()->Close();
+    h.RunFor(MilliSeconds(20));
+    Ptr<TcpRstL4Protocol> tcp = h.SubjectTcp();
+    EXPECT_EQ(h.Client()->GetState(), TcpSocket::FIN_WAIT_2) << "tcp_keepalive_timer() first";
+    EXPECT_EQ(tcp->GetTimeWaitCount(), 0u);
+    h.RunFor(Seconds(40));
+    EXPECT_EQ(h.Client()->GetState(), TcpSocket::CLOSED);
+    ASSERT_EQ(tcp->GetTimeWaitCount(), 1u) << "then a FIN_WAIT_2 entry (tcp_time_wait())";
+    h.RunFor(Seconds(40));
+    EXPECT_EQ(tcp->GetTimeWaitCount(), 0u) << "it lives tcp_fin_time - TCP_TIMEWAIT_LEN";
 }
 
 TEST_F(Orphans, WithAnExactCountEveryCloseOverTheLimitSendsFinThenReset)
