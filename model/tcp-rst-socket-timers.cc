@@ -156,14 +156,8 @@ TcpRstSocket::ReTxTimeout()
         m_state != CLOSED && m_state != TIME_WAIT && m_state != SYN_SENT && m_txBuffer->Size() != 0;
     if (dataPending && LinuxHost())
     {
-        if (OrphanOutOfResources())
+        if (WriteTimeout())
         {
-            return;
-        }
-        if (DataRetransmissionsTimedOut())
-        {
-            m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
-            Abort(TIMED_OUT);
             return;
         }
         m_dataRetrCount = std::numeric_limits<uint32_t>::max(); // the bound above decides
@@ -195,19 +189,31 @@ TcpRstSocket::ReTxTimeout()
     TcpSocketBase::ReTxTimeout();
 }
 
+// Linux tcp_write_timeout(): an orphan over tcp_max_orphans is reset; a connection whose
+// retransmissions ran out (tcp_retries2, tcp_orphan_retries for orphans) ends with ETIMEDOUT.
+bool
+TcpRstSocket::WriteTimeout()
+{
+    if (OrphanOutOfResources())
+    {
+        return true;
+    }
+    if (!DataRetransmissionsTimedOut())
+    {
+        return false;
+    }
+    m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
+    Abort(TIMED_OUT);
+    return true;
+}
+
 // Linux tcp_retransmit_timer() for a FIN alone: tcp_write_timeout() first (orphans, give-up
 // after tcp_retries2 or tcp_orphan_retries), then the FIN again and the RTO doubled.
 void
 TcpRstSocket::RetransmitFin()
 {
-    if (OrphanOutOfResources())
+    if (WriteTimeout())
     {
-        return;
-    }
-    if (DataRetransmissionsTimedOut())
-    {
-        m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
-        Abort(TIMED_OUT);
         return;
     }
     Time rto = m_rto.Get();

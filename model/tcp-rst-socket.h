@@ -281,6 +281,7 @@ class TcpRstSocket : public TcpSocketBase
     void SynTimerExpired();
     void GiveUpHandshake();
     bool DataRetransmissionsTimedOut();
+    bool WriteTimeout();
     void RetransmitFin();
     // tcp-rst-socket-output.cc
     void SendActiveReset(RstReason reason);
