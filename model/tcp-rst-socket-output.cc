@@ -95,10 +95,9 @@ TcpRstSocket::SendEmptyPacket(uint8_t flags)
         // application's close() sends FIN+ACK first (02a, 07*).
         if (m_delAckEvent.IsExpired())
         {
-            m_delAckEvent =
-                Simulator::Schedule(m_rstTcp->TimerDelay(m_rstTcp->GetTimeoutMin() / 2),
-                                    &TcpRstSocket::DelAckTimeout,
-                                    this);
+            m_delAckEvent = Simulator::Schedule(m_rstTcp->TimerDelay(m_rstTcp->GetTimeoutMin() / 2),
+                                                &TcpRstSocket::DelAckTimeout,
+                                                this);
         }
         return;
     }
