@@ -38,6 +38,9 @@ class AbortiveCloseCase : public ClosePathCase
     void OnEstablished(CaseContext& ctx, Connection& conn) override;
 
   private:
+    /// \param ctx the scenario \return close() this long after connecting: the data has arrived
+    Time CloseDelay(const CaseContext& ctx) const;
+
     bool m_linger;                             //!< which abortive close
     uint16_t m_abortPort;                      //!< the aborted connection
     uint16_t m_controlPort;                    //!< the graceful one
@@ -97,7 +100,13 @@ AbortiveCloseCase::Validate() const
 Time
 AbortiveCloseCase::GetDuration(const CaseContext& ctx) const
 {
-    return Seconds(3) + m_closeAfter * 2 + ctx.LinkAllowance() * 2;
+    return Seconds(3) + CloseDelay(ctx) * 2 + ctx.LinkAllowance() * 2;
+}
+
+Time
+AbortiveCloseCase::CloseDelay(const CaseContext& ctx) const
+{
+    return m_closeAfter + ctx.topology.RoundTrip();
 }
 
 void
@@ -112,7 +121,7 @@ AbortiveCloseCase::OnEstablished(CaseContext& ctx, Connection& conn)
         CallLater(ctx,
                   conn,
                   true,
-                  m_closeAfter,
+                  CloseDelay(ctx),
                   std::string("setsockopt SO_LINGER {on, ") +
                       std::to_string(lingerTime.GetSeconds()) + "} + close()",
                   [lingerTime](Ptr<TcpRstSocket> s)
@@ -127,7 +136,7 @@ AbortiveCloseCase::OnEstablished(CaseContext& ctx, Connection& conn)
         CallLater(ctx,
                   conn,
                   false,
-                  m_closeAfter,
+                  CloseDelay(ctx),
                   abort ? "close() with the data unread" : "close() after reading everything",
                   [abort, unread](Ptr<TcpRstSocket> s)
                   {
@@ -145,7 +154,7 @@ AbortiveCloseCase::OnEstablished(CaseContext& ctx, Connection& conn)
                   conn,
                   !m_linger,
                   10,
-                  m_closeAfter + ctx.topology.RoundTrip() * 4 + MilliSeconds(100));
+                  CloseDelay(ctx) + ctx.topology.RoundTrip() * 4 + MilliSeconds(100));
     }
 }
 
@@ -155,7 +164,7 @@ AbortiveCloseCase::Judge(const CaseContext& ctx, CaseResult& result) const
     const Connection& abort = Get(m_abortPort);
     bool closerIsClient = m_linger;
     Time closeAt =
-        abort.establishedAt == Time::Max() ? Time::Max() : abort.establishedAt + m_closeAfter;
+        abort.establishedAt == Time::Max() ? Time::Max() : abort.establishedAt + CloseDelay(ctx);
     if (closeAt == Time::Max())
     {
         result.NotTriggered("the connection never opened");

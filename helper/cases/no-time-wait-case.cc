@@ -110,17 +110,31 @@ NoTimeWaitCase::Prepare(CaseContext& ctx)
     Ptr<TcpRstL4Protocol> clientTcp = TcpRstHelper::GetTcp(ctx.topology.client);
     clientTcp->SetAttribute("MaxTwBuckets", UintegerValue(0));
     ctx.Note("script", "client MaxTwBuckets=0 (connection 40021)");
-    // The router drops the client's final ACK of the close, once per connection.
+    // The router drops the client's final ACK of the close (the ACK of the server's FIN), once
+    // per connection; the server's FIN is seen on its way.
+    auto finEnd = std::make_shared<std::map<uint16_t, SequenceNumber32>>();
+    ctx.fromServer->Drop(
+        [finEnd](const FilteredSegment& s)
+        {
+            if (s.header.GetFlags() & TcpHeader::FIN)
+            {
+                (*finEnd)[s.header.GetDestinationPort()] =
+                    s.header.GetSequenceNumber() + SequenceNumber32(s.payloadSize + 1);
+            }
+            return false;
+        });
     auto armed = m_armed;
     auto killedAt = m_killedAt;
     CaseContext* c = &ctx;
     Time killAfter = m_killAfter;
     ctx.fromClient->Drop(
-        [armed, killedAt, c, clientTcp, killAfter](const FilteredSegment& s)
+        [armed, finEnd, killedAt, c, clientTcp, killAfter](const FilteredSegment& s)
         {
             uint16_t port = s.header.GetSourcePort();
             bool pureAck = s.header.GetFlags() == TcpHeader::ACK && s.payloadSize == 0;
-            if (!pureAck || !(*armed)[port])
+            auto fin = finEnd->find(port);
+            if (!pureAck || !(*armed)[port] || fin == finEnd->end() ||
+                s.header.GetAckNumber() != fin->second)
             {
                 return false;
             }

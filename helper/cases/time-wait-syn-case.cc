@@ -325,21 +325,30 @@ TimeWaitSynCase::JudgeOldSyn(const CaseContext& ctx, CaseResult& result) const
                          ServerTimeWait(ctx, kOldSynPort)->rcvNxt != tw->rcvNxt,
                      ServerTimeWait(ctx, kOldSynPort) ? "still there" : "gone");
     }
-    const LadderSegment* listenerSynAck = nullptr;
+    // On a long round trip the client's own SYN retransmission (1 s) leaves before its reset
+    // to the 4th ACK: then that newer SYN reopens TIME_WAIT itself (ISN + 65537), as Linux does.
+    const LadderSegment* clientSyn = nullptr;
+    for (const LadderSegment* s : fromClient)
+    {
+        clientSyn = (!clientSyn && s->flags == "S") ? s : clientSyn;
+    }
+    bool reopened = !variant.accepted && clientSyn && rst && clientSyn->time < rst->time;
+    const LadderSegment* lastSynAck = nullptr;
     for (const LadderSegment* s : fromServer)
     {
         if (s->flags == "SA" && s != answer)
         {
-            listenerSynAck = s;
+            lastSynAck = s;
         }
     }
-    result.Check("conn 40072: the client's SYN retransmission reaches the listener: a fresh ISN, "
-                 "the connection completes",
-                 listenerSynAck &&
-                     listenerSynAck->header.GetSequenceNumber() !=
-                         tw->sndNxt + SequenceNumber32(65537) &&
-                     m_againConnected.count(kOldSynPort) == 1,
-                 listenerSynAck ? listenerSynAck->Summary() : "no SYN-ACK from the listener");
+    bool twIsn = lastSynAck &&
+                 lastSynAck->header.GetSequenceNumber() == tw->sndNxt + SequenceNumber32(65537);
+    result.Check(reopened ? "conn 40072: the client's SYN retransmission, sent before its reset, "
+                            "reopens TIME_WAIT (ISN + 65537); the connection completes"
+                          : "conn 40072: the client's SYN retransmission reaches the listener: a "
+                            "fresh ISN, the connection completes",
+                 lastSynAck && twIsn == reopened && m_againConnected.count(kOldSynPort) == 1,
+                 lastSynAck ? lastSynAck->Summary() : "no SYN-ACK from the listener");
     uint64_t paws =
         TcpRstHelper::GetTcp(ctx.topology.server)->GetCounters().Get(TcpStat::PawsTimewait);
     result.Check("the server counts TcpExtPAWSTimewait for an old SYN with an older TSval",
