@@ -8,6 +8,7 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/tcp-rst-l4-protocol.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 namespace ns3
@@ -100,6 +101,45 @@ TEST_F(ClosePath, ShutdownReadMatchesCaptures10aTo10e)
               LinuxLadderWithWindows("10e-data-after-close-fin-wait1"));
     EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
 }
+
+} // namespace test
+} // namespace ns3
+
+namespace ns3
+{
+namespace test
+{
+
+// A round trip longer than the 1 s initial RTO (SYNs are retransmitted before their SYN-ACK
+// returns) on a slow link: the close-path verdicts still hold.
+class ClosePathOnALongPath : public TcpRstTest, public ::testing::WithParamInterface<std::string>
+{
+};
+
+TEST_P(ClosePathOnALongPath, Passes)
+{
+    CaseRunOptions options;
+    options.linkDelay = MilliSeconds(300);
+    options.linkRate = "1Mbps";
+    CaseResult result = RunCaseOn(GetParam(), options);
+    EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
+}
+
+INSTANTIATE_TEST_SUITE_P(ClosePath,
+                         ClosePathOnALongPath,
+                         ::testing::Values("no-time-wait",
+                                           "linger-abort",
+                                           "unread-close",
+                                           "time-wait-syn",
+                                           "time-wait-rst",
+                                           "orphan-limit",
+                                           "shutdown-read"),
+                         [](const ::testing::TestParamInfo<std::string>& info)
+                         {
+                             std::string n = info.param;
+                             std::replace(n.begin(), n.end(), '-', '_');
+                             return n;
+                         });
 
 } // namespace test
 } // namespace ns3
