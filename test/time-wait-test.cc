@@ -569,6 +569,17 @@ TEST_F(ClosePathValues, OutOfRangeSysctlsAndLingerAreRefusedWithTheirRange)
     Ptr<TcpRstSocket> socket = CreateObject<TcpRstSocket>();
     EXPECT_THROW(socket->SetLinger(true, Seconds(-1)), std::invalid_argument);
     EXPECT_FALSE(socket->SetAttributeFailSafe("LingerTime", TimeValue(Seconds(-1))));
+    try
+    {
+        TcpRstHelper::SetSocketDefault("LingerTime", TimeValue(Seconds(-1)));
+        ADD_FAILURE() << "a negative LingerTime was accepted";
+    }
+    catch (const std::invalid_argument& e)
+    {
+        std::string m = e.what();
+        EXPECT_NE(m.find("LingerTime"), std::string::npos) << m;
+        EXPECT_NE(m.find("Range [0s, 2147483647s]"), std::string::npos) << m;
+    }
 }
 
 TEST_F(ClosePathValues, CaseParametersOutOfRangeAreRefused)
