@@ -120,8 +120,10 @@ TcpRstSocket::SetLinger(bool on, Time time)
 {
     if (time.IsStrictlyNegative())
     {
+        // GetMilliSeconds(): integer division; GetSeconds() of a negative time is undefined
+        // behaviour inside ns-3's int64x64 (UBSan).
         throw std::invalid_argument("TcpRstSocket::SetLinger: LingerTime must be >= 0 s (got " +
-                                    std::to_string(time.GetSeconds()) + " s)");
+                                    std::to_string(time.GetMilliSeconds()) + " ms)");
     }
     m_lingerOn = on;
     m_lingerTime = time;

@@ -566,12 +566,14 @@ TEST_F(ClosePathValues, OutOfRangeSysctlsAndLingerAreRefusedWithTheirRange)
     refused("OrphanRetries", UintegerValue(256), "Range [0, 255]");
     refused("FinTimeout", TimeValue(MilliSeconds(500)), "Range [1s, 1h]");
     refused("OrphanCacheInterval", TimeValue(Seconds(11)), "Range [0, 10s]");
+    // Time(0) - Seconds(1): Seconds(-1) shifts a negative value inside ns-3's int64x64 (UBSan)
+    const Time kMinusOneSecond = Time(0) - Seconds(1);
     Ptr<TcpRstSocket> socket = CreateObject<TcpRstSocket>();
-    EXPECT_THROW(socket->SetLinger(true, Seconds(-1)), std::invalid_argument);
-    EXPECT_FALSE(socket->SetAttributeFailSafe("LingerTime", TimeValue(Seconds(-1))));
+    EXPECT_THROW(socket->SetLinger(true, kMinusOneSecond), std::invalid_argument);
+    EXPECT_FALSE(socket->SetAttributeFailSafe("LingerTime", TimeValue(kMinusOneSecond)));
     try
     {
-        TcpRstHelper::SetSocketDefault("LingerTime", TimeValue(Seconds(-1)));
+        TcpRstHelper::SetSocketDefault("LingerTime", TimeValue(kMinusOneSecond));
         ADD_FAILURE() << "a negative LingerTime was accepted";
     }
     catch (const std::invalid_argument& e)
