@@ -81,6 +81,9 @@ TcpRstSocket::ArmSynTimer(Time timeout)
 void
 TcpRstSocket::SynTimerExpired()
 {
+    // Giving up closes a half-open child that only the node's socket list holds: keep it
+    // alive until this call returns (ASan: heap-use-after-free in SendSynThroughBase).
+    StateWatch watch(this);
     if (m_state != SYN_SENT && m_state != SYN_RCVD)
     {
         return;
