@@ -264,18 +264,4 @@ ClosePathCase::InjectedLost(const CaseResult& result, uint16_t port, Time from)
     return false;
 }
 
-std::vector<const LadderSegment*>
-ClosePathCase::Resets(const CaseResult& result, uint16_t port)
-{
-    std::vector<const LadderSegment*> resets;
-    for (const LadderSegment& s : result.segments)
-    {
-        if (s.clientPort == port && (s.header.GetFlags() & TcpHeader::RST))
-        {
-            resets.push_back(&s);
-        }
-    }
-    return resets;
-}
-
 } // namespace ns3

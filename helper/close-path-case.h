@@ -101,8 +101,6 @@ class ClosePathCase : public RstCase
      * \return true when a segment injected for that connection at or after \p from was lost
      */
     static bool InjectedLost(const CaseResult& result, uint16_t port, Time from);
-    /// \param result the result \param port a connection \return its resets, both ways
-    static std::vector<const LadderSegment*> Resets(const CaseResult& result, uint16_t port);
 
     static constexpr uint16_t SERVER_PORT = 5000; //!< the server's port
 

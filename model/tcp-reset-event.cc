@@ -81,4 +81,39 @@ operator<<(std::ostream& os, const TcpResetEvent& event)
     return os;
 }
 
+Address
+SocketAddressOf(const Address& ip, uint16_t port)
+{
+    if (Ipv4Address::IsMatchingType(ip))
+    {
+        return InetSocketAddress(Ipv4Address::ConvertFrom(ip), port);
+    }
+    if (InetSocketAddress::IsMatchingType(ip))
+    {
+        return InetSocketAddress(InetSocketAddress::ConvertFrom(ip).GetIpv4(), port);
+    }
+    Ipv6Address ip6 = Inet6SocketAddress::IsMatchingType(ip)
+                          ? Inet6SocketAddress::ConvertFrom(ip).GetIpv6()
+                          : Ipv6Address::ConvertFrom(ip);
+    if (ip6.IsIpv4MappedAddress())
+    {
+        return InetSocketAddress(ip6.GetIpv4MappedAddress(), port);
+    }
+    return Inet6SocketAddress(ip6, port);
+}
+
+Address
+IpAddressOf(const Address& address)
+{
+    if (InetSocketAddress::IsMatchingType(address))
+    {
+        return InetSocketAddress::ConvertFrom(address).GetIpv4();
+    }
+    if (Inet6SocketAddress::IsMatchingType(address))
+    {
+        return Inet6SocketAddress::ConvertFrom(address).GetIpv6();
+    }
+    return address;
+}
+
 } // namespace ns3

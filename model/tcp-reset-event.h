@@ -70,6 +70,21 @@ std::ostream& operator<<(std::ostream& os, const TcpResetEvent& event);
  */
 std::string FormatEndpoint(const Address& address);
 
+/**
+ * \ingroup tcp-rst
+ * \param ip an Ipv4Address or Ipv6Address (or a socket address, whose port is replaced)
+ * \param port a port
+ * \return the InetSocketAddress or Inet6SocketAddress (an IPv4-mapped IPv6 address as IPv4)
+ */
+Address SocketAddressOf(const Address& ip, uint16_t port);
+
+/**
+ * \ingroup tcp-rst
+ * \param address an InetSocketAddress or Inet6SocketAddress (anything else is returned as is)
+ * \return its Ipv4Address or Ipv6Address
+ */
+Address IpAddressOf(const Address& address);
+
 } // namespace ns3
 
 #endif /* TCP_RESET_EVENT_H */

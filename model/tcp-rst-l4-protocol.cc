@@ -257,45 +257,6 @@ TcpRstL4Protocol::GetTimeoutMin() const
     return m_timeoutMin;
 }
 
-namespace
-{
-// The socket address of one end of a segment: IP address (or socket address) and port.
-Address
-ToEndpoint(const Address& ip, uint16_t port)
-{
-    if (Ipv4Address::IsMatchingType(ip))
-    {
-        return InetSocketAddress(Ipv4Address::ConvertFrom(ip), port);
-    }
-    if (InetSocketAddress::IsMatchingType(ip))
-    {
-        return InetSocketAddress(InetSocketAddress::ConvertFrom(ip).GetIpv4(), port);
-    }
-    Ipv6Address ip6 = Inet6SocketAddress::IsMatchingType(ip)
-                          ? Inet6SocketAddress::ConvertFrom(ip).GetIpv6()
-                          : Ipv6Address::ConvertFrom(ip);
-    if (ip6.IsIpv4MappedAddress())
-    {
-        return InetSocketAddress(ip6.GetIpv4MappedAddress(), port);
-    }
-    return Inet6SocketAddress(ip6, port);
-}
-
-Address
-IpOnly(const Address& address)
-{
-    if (InetSocketAddress::IsMatchingType(address))
-    {
-        return InetSocketAddress::ConvertFrom(address).GetIpv4();
-    }
-    if (Inet6SocketAddress::IsMatchingType(address))
-    {
-        return Inet6SocketAddress::ConvertFrom(address).GetIpv6();
-    }
-    return address;
-}
-} // namespace
-
 void
 TcpRstL4Protocol::SendReset(RstReason reason,
                             const TcpHeader& reset,
@@ -311,8 +272,8 @@ TcpRstL4Protocol::SendReset(RstReason reason,
     event.nodeId = m_node ? m_node->GetId() : 0;
     event.reason = reason;
     event.sent = true;
-    event.source = ToEndpoint(from, reset.GetSourcePort());
-    event.destination = ToEndpoint(to, reset.GetDestinationPort());
+    event.source = SocketAddressOf(from, reset.GetSourcePort());
+    event.destination = SocketAddressOf(to, reset.GetDestinationPort());
     event.header = reset;
     event.disposition = RstDisposition::SENT;
     m_counters.CountSent(reason);
@@ -320,7 +281,7 @@ TcpRstL4Protocol::SendReset(RstReason reason,
 
     Ptr<Packet> packet = Create<Packet>();
     packet->AddPacketTag(TcpRstReasonTag(reason));
-    SendPacket(packet, reset, IpOnly(from), IpOnly(to), oif);
+    SendPacket(packet, reset, IpAddressOf(from), IpAddressOf(to), oif);
 }
 
 void
@@ -348,8 +309,8 @@ TcpRstL4Protocol::NotifyResetReceived(Ptr<const Packet> packet,
     event.nodeId = m_node ? m_node->GetId() : 0;
     event.reason = reason;
     event.sent = false;
-    event.source = ToEndpoint(source, reset.GetSourcePort());
-    event.destination = ToEndpoint(destination, reset.GetDestinationPort());
+    event.source = SocketAddressOf(source, reset.GetSourcePort());
+    event.destination = SocketAddressOf(destination, reset.GetDestinationPort());
     event.header = reset;
     event.disposition = disposition;
     m_counters.CountReceived(reason);

@@ -44,26 +44,6 @@ KeyPart(const Address& address)
     return {bytes, inet6.GetPort()};
 }
 
-// An IP address (Ipv4Address or Ipv6Address) and a port as a socket address.
-Address
-SocketAddress(const Address& ip, uint16_t port)
-{
-    if (Ipv4Address::IsMatchingType(ip))
-    {
-        return InetSocketAddress(Ipv4Address::ConvertFrom(ip), port);
-    }
-    return Inet6SocketAddress(Ipv6Address::ConvertFrom(ip), port);
-}
-
-Address
-IpOf(const Address& socketAddress)
-{
-    if (InetSocketAddress::IsMatchingType(socketAddress))
-    {
-        return InetSocketAddress::ConvertFrom(socketAddress).GetIpv4();
-    }
-    return Inet6SocketAddress::ConvertFrom(socketAddress).GetIpv6();
-}
 } // namespace
 
 TcpRstL4Protocol::TimeWaitKey
@@ -198,8 +178,8 @@ TcpRstL4Protocol::ReceiveInTimeWait(Ptr<Packet> p,
 {
     // Ports from the raw bytes: most segments of a busy node miss the table.
     TcpSegmentNumbers raw = PeekTcpNumbers(p);
-    Address local = SocketAddress(destination, raw.destinationPort);
-    Address peer = SocketAddress(source, raw.sourcePort);
+    Address local = SocketAddressOf(destination, raw.destinationPort);
+    Address peer = SocketAddressOf(source, raw.sourcePort);
     TimeWaitKey key = MakeTimeWaitKey(local, peer);
     auto it = m_timeWait.find(key);
     if (it == m_timeWait.end())
@@ -289,7 +269,7 @@ TcpRstL4Protocol::SendTimeWaitAck(const TimeWaitEntry& entry)
         ts->SetEcho(tw.tsRecent);
         ack.AppendOption(ts);
     }
-    SendPacket(Create<Packet>(), ack, IpOf(entry.local), IpOf(entry.peer));
+    SendPacket(Create<Packet>(), ack, IpAddressOf(entry.local), IpAddressOf(entry.peer));
 }
 
 void

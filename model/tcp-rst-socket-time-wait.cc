@@ -17,19 +17,6 @@ namespace ns3
 
 NS_LOG_COMPONENT_DEFINE("TcpRstSocketTimeWait");
 
-namespace
-{
-Address
-SocketAddress(const Address& ip, uint16_t port)
-{
-    if (Ipv4Address::IsMatchingType(ip))
-    {
-        return InetSocketAddress(Ipv4Address::ConvertFrom(ip), port);
-    }
-    return Inet6SocketAddress(Ipv6Address::ConvertFrom(ip), port);
-}
-} // namespace
-
 TcpRstSocket::StateWatch::StateWatch(TcpRstSocket* socket)
     : m_socket(socket)
 {
@@ -148,8 +135,8 @@ TcpRstSocket::HandOffTimeWait(bool finWait2, Time timeout)
         timeout = Max(timeout, rto * 4 - rto / 2);
     }
     m_rstTcp->EnterTimeWait(tw,
-                            SocketAddress(ends.local, ends.localPort),
-                            SocketAddress(ends.peer, ends.peerPort),
+                            SocketAddressOf(ends.local, ends.localPort),
+                            SocketAddressOf(ends.peer, ends.peerPort),
                             timeout);
     // tcp_done(): the socket itself is closed; the application already knows.
     m_finWait2Event.Cancel();
