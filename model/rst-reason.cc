@@ -30,6 +30,7 @@ const std::array<const char*, RST_REASON_COUNT> kNames = {
     "ERROR",
     "INJECTED",
     "ZERO_WINDOW_PROBES",
+    "TCP_ABORT_ON_OVERFLOW",
 };
 } // namespace
 

@@ -85,6 +85,11 @@ struct TcpHostSysctls
     uint32_t orphanRetries{0};                   //!< OrphanRetries: tcp_orphan_retries (0: 8)
     Time finTimeout{Seconds(60)};                //!< FinTimeout: tcp_fin_timeout
     Time orphanCacheInterval{MilliSeconds(100)}; //!< OrphanCacheInterval: TCP_ORPHAN_TIMER_PERIOD
+    // The listener's queues (policy ListenQueues)
+    uint32_t somaxConn{4096};     //!< SomaxConn: net.core.somaxconn
+    uint32_t maxSynBacklog{2048}; //!< MaxSynBacklog: tcp_max_syn_backlog
+    uint32_t synCookies{1};       //!< SynCookies: tcp_syncookies (0, 1, 2)
+    bool abortOnOverflow{false};  //!< AbortOnOverflow: tcp_abort_on_overflow
 };
 
 /**

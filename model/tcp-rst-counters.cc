@@ -32,6 +32,13 @@ const std::array<const char*, TCP_STAT_COUNT> kStatNames = {
     "TcpExtPAWSTimewait",
     "TcpExtTCPACKSkippedTimeWait",
     "TcpExtTCPACKSkippedFinWait2",
+    "TcpExtListenOverflows",
+    "TcpExtListenDrops",
+    "TcpExtTCPReqQFullDrop",
+    "TcpExtTCPReqQFullDoCookies",
+    "TcpExtSyncookiesSent",
+    "TcpExtSyncookiesRecv",
+    "TcpExtSyncookiesFailed",
 };
 const std::string kSentPrefix = "RstSent.";
 const std::string kReceivedPrefix = "RstReceived.";
@@ -129,6 +136,22 @@ TcpRstCounters::Print(std::ostream& os) const
             os << kReceivedPrefix << reason << ' ' << GetReceived(reason) << '\n';
         }
     }
+}
+
+TcpRstCounters
+TcpRstCounters::Since(const TcpRstCounters& earlier) const
+{
+    TcpRstCounters delta;
+    for (std::size_t i = 0; i < m_stats.size(); ++i)
+    {
+        delta.m_stats[i] = m_stats[i] - earlier.m_stats[i];
+    }
+    for (std::size_t i = 0; i < m_sent.size(); ++i)
+    {
+        delta.m_sent[i] = m_sent[i] - earlier.m_sent[i];
+        delta.m_received[i] = m_received[i] - earlier.m_received[i];
+    }
+    return delta;
 }
 
 } // namespace ns3

@@ -43,10 +43,17 @@ enum class TcpStat : uint8_t
     PawsTimewait,     //!< TcpExtPAWSTimewait: segments to TIME_WAIT that failed PAWS
     AckSkippedTimeWait, //!< TcpExtTCPACKSkippedTimeWait: TIME_WAIT ACKs rate-limited
     AckSkippedFinWait2, //!< TcpExtTCPACKSkippedFinWait2: orphan FIN_WAIT_2 ACKs rate-limited
+    ListenOverflows,    //!< TcpExtListenOverflows: SYN or completing ACK met a full accept queue
+    ListenDrops,        //!< TcpExtListenDrops: segments a listener dropped (overflows included)
+    ReqQFullDrop,       //!< TcpExtTCPReqQFullDrop: SYN dropped, SYN queue full, no cookies
+    ReqQFullDoCookies,  //!< TcpExtTCPReqQFullDoCookies: SYN answered with a cookie
+    SyncookiesSent,     //!< TcpExtSyncookiesSent: cookie SYN-ACKs sent
+    SyncookiesRecv,     //!< TcpExtSyncookiesRecv: valid cookies received
+    SyncookiesFailed,   //!< TcpExtSyncookiesFailed: ACKs to a listener that were no valid cookie
 };
 
 /// Number of TcpStat values.
-constexpr std::size_t TCP_STAT_COUNT = static_cast<std::size_t>(TcpStat::AckSkippedFinWait2) + 1;
+constexpr std::size_t TCP_STAT_COUNT = static_cast<std::size_t>(TcpStat::SyncookiesFailed) + 1;
 
 /**
  * \ingroup tcp-rst
@@ -75,6 +82,12 @@ class TcpRstCounters
      * \return true when the name is known
      */
     bool Lookup(const std::string& name, uint64_t* value) const;
+
+    /**
+     * \param earlier the same node's counters at an earlier time
+     * \return what was counted since then
+     */
+    TcpRstCounters Since(const TcpRstCounters& earlier) const;
 
     /// \param stat a counter \return its nstat name, e.g. "TcpExtTCPAbortOnClose"
     static const char* Name(TcpStat stat);

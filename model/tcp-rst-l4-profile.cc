@@ -426,7 +426,12 @@ TcpRstL4Protocol::RewriteOutgoing(Ptr<Packet> p, const Address& source, const Ad
         {
             auto ts = DynamicCast<const TcpOptionTS>(option);
             Ptr<TcpOptionTS> shifted = CreateObject<TcpOptionTS>();
-            shifted->SetTimestamp(LinuxClockMs() + shift);
+            uint32_t clock = LinuxClockMs();
+            if (m_cookieTimestamp && (h.GetFlags() & TcpHeader::SYN))
+            {
+                clock = TcpSynCookie::EncodeTimestamp(clock, *m_cookieTimestamp);
+            }
+            shifted->SetTimestamp(clock + shift);
             shifted->SetEcho(ts->GetEcho());
             options.push_back(shifted);
             continue;

@@ -348,6 +348,11 @@ TcpRstL4Protocol::SendDown(
     {
         return; // a crashed host sends nothing
     }
+    if (m_discardNext)
+    {
+        m_discardNext = false;
+        return;
+    }
     RewriteOutgoing(p, s, d);
     if (m_rxDepth > 0)
     {
@@ -363,6 +368,11 @@ TcpRstL4Protocol::SendDown6(
 {
     if (!m_up)
     {
+        return;
+    }
+    if (m_discardNext)
+    {
+        m_discardNext = false;
         return;
     }
     RewriteOutgoing(p, s, d);

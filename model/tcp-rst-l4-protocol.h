@@ -13,6 +13,7 @@
 #include "tcp-rst-counters.h"
 #include "tcp-rst-policies.h"
 #include "tcp-secure-sequence.h"
+#include "tcp-syn-cookie.h"
 #include "tcp-time-wait.h"
 
 #include "ns3/random-variable-stream.h"
@@ -231,6 +232,44 @@ class TcpRstL4Protocol : public TcpL4Protocol
      * \return tw_snd_nxt + 65537 once, right after the SYN was accepted; otherwise nothing
      */
     std::optional<SequenceNumber32> TakeTimeWaitIsn(const Address& local, const Address& peer);
+    /**
+     * \param local local socket address \param peer peer socket address
+     * \return true when a SYN from \p peer would reopen a TIME_WAIT 4-tuple (tcp_tw_isn)
+     */
+    bool HasTimeWaitIsn(const Address& local, const Address& peer) const;
+
+    /**
+     * \brief cookie_v4_init_sequence(): the ISN of a cookie SYN-ACK.
+     * \param local local socket address \param peer peer socket address
+     * \param peerIsn the SYN's sequence number \param mssIndex TcpSynCookie::MssIndex()
+     * \return the cookie (counts TcpExtSyncookiesSent)
+     */
+    SequenceNumber32 MakeSynCookie(const Address& local,
+                                   const Address& peer,
+                                   SequenceNumber32 peerIsn,
+                                   uint32_t mssIndex);
+    /**
+     * \brief __cookie_v4_check(): the MSS index an ACK's cookie carries.
+     * \param local local socket address \param peer peer socket address
+     * \param seq the ACK's SEG.SEQ \param ack its SEG.ACK
+     * \return the index, or nothing for a stale or forged cookie
+     */
+    std::optional<uint32_t> CheckSynCookie(const Address& local,
+                                           const Address& peer,
+                                           SequenceNumber32 seq,
+                                           SequenceNumber32 ack);
+    /**
+     * \brief cookie_init_timestamp(): the next SYN-ACK sent carries these options in the low
+     * bits of its TSval (Linux profile); nothing: a normal TSval.
+     * \param options the options
+     */
+    void SetCookieTimestamp(std::optional<TcpSynCookie::Options> options);
+    /**
+     * \brief While on, the next segment the node's sockets send is dropped before IP (a
+     * connection rebuilt from a SYN cookie builds the SYN-ACK that left long ago).
+     * \param on discard the next segment
+     */
+    void DiscardNextSegment(bool on);
 
     /// \brief A connection was closed by its application and is not gone yet.
     void AddOrphan();
@@ -342,6 +381,7 @@ class TcpRstL4Protocol : public TcpL4Protocol
     TypeId LinuxCongestionControl(TypeId chosen) const;
     uint32_t TimestampShift(const Address& local, const Address& peer);
     static uint32_t LinuxClockMs();
+    uint32_t CookieClock() const;
     void RewriteOutgoing(Ptr<Packet> p, const Address& source, const Address& destination);
     void RewriteIncoming(Ptr<Packet> p, const Address& source, const Address& destination);
 
@@ -393,12 +433,14 @@ class TcpRstL4Protocol : public TcpL4Protocol
     bool m_up{true};                                 //!< false between Crash() and Reboot()
     Time m_bootTime;                                 //!< when the host last booted
     std::map<TimeWaitKey, TimeWaitEntry> m_timeWait; //!< timewait entries by 4-tuple
-    std::map<TimeWaitKey, SequenceNumber32> m_timeWaitIsn; //!< ISNs of reused 4-tuples
-    TcpOrphanCount m_orphans;                              //!< orphans and tcp_orphan_cache
-    uint64_t m_orphanPhaseSeed{0};                         //!< where the orphan cache ticks
-    TracedValue<uint32_t> m_orphanCount;                   //!< trace source OrphanCount
-    TracedCallback<const TcpResetEvent&> m_resetSent;      //!< trace source ResetSent
-    TracedCallback<const TcpResetEvent&> m_resetReceived;  //!< trace source ResetReceived
+    std::map<TimeWaitKey, SequenceNumber32> m_timeWaitIsn;  //!< ISNs of reused 4-tuples
+    TcpOrphanCount m_orphans;                               //!< orphans and tcp_orphan_cache
+    std::optional<TcpSynCookie::Options> m_cookieTimestamp; //!< see SetCookieTimestamp()
+    bool m_discardNext{false};                              //!< see DiscardNextSegment()
+    uint64_t m_orphanPhaseSeed{0};                          //!< where the orphan cache ticks
+    TracedValue<uint32_t> m_orphanCount;                    //!< trace source OrphanCount
+    TracedCallback<const TcpResetEvent&> m_resetSent;       //!< trace source ResetSent
+    TracedCallback<const TcpResetEvent&> m_resetReceived;   //!< trace source ResetReceived
 };
 
 } // namespace ns3

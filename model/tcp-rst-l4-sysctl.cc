@@ -120,7 +120,38 @@ TcpRstL4Protocol::AddHostSysctlAttributes(TypeId& tid)
                       "refreshed this often (Linux: 100 ms); 0: the exact count. Range [0, 10s].",
                       TimeValue(defaults.orphanCacheInterval),
                       TCP_RST_SYSCTL_FIELD(MakeTimeAccessor, orphanCacheInterval),
-                      MakeTimeChecker(Time(0), Seconds(10)));
+                      MakeTimeChecker(Time(0), Seconds(10)))
+        .AddAttribute("SomaxConn",
+                      "net.core.somaxconn: the most a listener's backlog can be; a listener "
+                      "keeps min(Backlog, SomaxConn) + 1 completed connections waiting for "
+                      "accept (policy ListenQueues). Range [1, 2147483647].",
+                      UintegerValue(defaults.somaxConn),
+                      TCP_RST_SYSCTL_FIELD(MakeUintegerAccessor, somaxConn),
+                      MakeUintegerChecker<uint32_t>(1, 2147483647))
+        .AddAttribute("MaxSynBacklog",
+                      "tcp_max_syn_backlog: with SynCookies 0, a SYN is dropped once fewer than "
+                      "a quarter of this many half-open requests are left (no peer counts as "
+                      "proven: no tcp_metrics). The SYN queue itself is full at the listener's "
+                      "backlog, as in Linux. Range [1, 2147483647].",
+                      UintegerValue(defaults.maxSynBacklog),
+                      TCP_RST_SYSCTL_FIELD(MakeUintegerAccessor, maxSynBacklog),
+                      MakeUintegerChecker<uint32_t>(1, 2147483647))
+        .AddAttribute("SynCookies",
+                      "tcp_syncookies: 1 (Linux): a SYN that finds the SYN queue full is "
+                      "answered with a cookie SYN-ACK and no state (TcpExtSyncookiesSent); the "
+                      "connection is made when its ACK returns; 0: such SYNs are dropped "
+                      "(TcpExtTCPReqQFullDrop); 2: every SYN gets a cookie. Range [0, 2].",
+                      UintegerValue(defaults.synCookies),
+                      TCP_RST_SYSCTL_FIELD(MakeUintegerAccessor, synCookies),
+                      MakeUintegerChecker<uint32_t>(0, 2))
+        .AddAttribute("AbortOnOverflow",
+                      "tcp_abort_on_overflow: when the ACK (or data) completing a handshake "
+                      "finds the accept queue full, true answers R. seq=SEG.ACK at once (reason "
+                      "TCP_ABORT_ON_OVERFLOW); false (Linux default) drops it and keeps the "
+                      "request, which retransmits its SYN-ACK until it expires.",
+                      BooleanValue(defaults.abortOnOverflow),
+                      TCP_RST_SYSCTL_FIELD(MakeBooleanAccessor, abortOnOverflow),
+                      MakeBooleanChecker());
 }
 
 #undef TCP_RST_SYSCTL_FIELD

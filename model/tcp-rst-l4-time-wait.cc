@@ -150,6 +150,12 @@ TcpRstL4Protocol::TakeTimeWaitIsn(const Address& local, const Address& peer)
 }
 
 bool
+TcpRstL4Protocol::HasTimeWaitIsn(const Address& local, const Address& peer) const
+{
+    return !m_timeWaitIsn.empty() && m_timeWaitIsn.count(MakeTimeWaitKey(local, peer)) != 0;
+}
+
+bool
 TcpRstL4Protocol::HasListener(const Address& local) const
 {
     auto [ip, port] = KeyPart(local);

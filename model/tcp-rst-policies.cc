@@ -206,6 +206,17 @@ BuildTable()
         "(reason TCP_ABORT_ON_MEMORY) and an orphan's retransmission timer sends R. instead "
         "of a retransmission; orphans give up after OrphanRetries instead of Retries2. Stock: "
         "no limit, Retries2."));
+    table.push_back(Behaviour(
+        TcpRstPolicy::LISTEN_QUEUES,
+        "ListenQueues",
+        S::SOCKET,
+        "Linux tcp_conn_request(), tcp_check_req(), reqsk_timer_handler(), cookie_v4_check()",
+        "A listener's SYN queue and accept queue. Linux: min(Backlog, SomaxConn) + 1 "
+        "completed connections wait for Accept(); a SYN that finds the accept queue full is "
+        "dropped, one that finds the SYN queue full gets a SYN cookie (SynCookies); the ACK "
+        "completing a handshake while the accept queue is full is dropped and the request "
+        "retransmits its SYN-ACK (AbortOnOverflow: R. seq=SEG.ACK). Stock: no queues, every "
+        "SYN forks a connection handed to the application when it completes."));
     return table;
 }
 

@@ -84,10 +84,12 @@ enum class TcpRstPolicy : uint8_t
     CLOSE_CALL,             //!< socket: close() (SO_LINGER, SYN_SENT, orphan FIN_WAIT_2)
     DATA_AFTER_SHUTDOWN,    //!< socket: new data once the receive side is shut
     ORPHANS,                //!< host: orphan accounting and tcp_max_orphans
+    LISTEN_QUEUES,          //!< socket: a listener's SYN queue and accept queue
 };
 
 /// Number of TcpRstPolicy values.
-constexpr std::size_t TCP_RST_POLICY_COUNT = static_cast<std::size_t>(TcpRstPolicy::ORPHANS) + 1;
+constexpr std::size_t TCP_RST_POLICY_COUNT =
+    static_cast<std::size_t>(TcpRstPolicy::LISTEN_QUEUES) + 1;
 
 /**
  * \ingroup tcp-rst

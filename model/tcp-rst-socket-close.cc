@@ -23,6 +23,10 @@ TcpRstSocket::Close()
 {
     NS_LOG_FUNCTION(this);
     StateWatch watch(this);
+    if (m_state == LISTEN && ListenQueuesOn())
+    {
+        StopListening(true);
+    }
     bool connected = (m_endPoint != nullptr || m_endPoint6 != nullptr) && m_state != CLOSED &&
                      m_state != LISTEN && m_state != TIME_WAIT;
     bool closePolicy = !IsStock(TcpRstPolicy::CLOSE_CALL);
@@ -172,6 +176,11 @@ TcpRstSocket::Discard()
 {
     NS_LOG_FUNCTION(this);
     m_closeNotified = true; // a crashed host tells its applications nothing
+    LeaveListener();
+    if (m_state == LISTEN)
+    {
+        StopListening(false);
+    }
     CancelAllTimers();
     m_finWait2Event.Cancel();
     CloseAndNotify();

@@ -23,6 +23,16 @@ TcpRstSocket::OnListenSegment(const Segment& s)
         NotifyResetReceived(s, RstDisposition::IGNORED_LISTEN);
         return Handled::YES;
     }
+    // tcp_v4_do_rcv(): an ACK may carry a SYN cookie (tcp_v4_cookie_check()) first.
+    if (ListenQueuesOn() && (s.flags & TcpHeader::ACK) && !(s.flags & TcpHeader::SYN) &&
+        OnListenCookieAck(s) == Handled::YES)
+    {
+        return Handled::YES;
+    }
+    if (s.flags == TcpHeader::SYN && ListenQueuesOn())
+    {
+        return OnListenSyn(s);
+    }
     if (IsStock(TcpRstPolicy::LISTENER_SEGMENTS))
     {
         // Stock drops everything but SYN (here, so that it does not arm the persist timer).
@@ -49,7 +59,15 @@ TcpRstSocket::CompleteFork(Ptr<Packet> p,
                            const Address& fromAddress,
                            const Address& toAddress)
 {
+    if (m_forkKind == ForkKind::COOKIE_SYN_ACK)
+    {
+        SendCookieSynAck(tcpHeader, fromAddress, toAddress);
+    }
     StartPassiveOpen(tcpHeader, fromAddress, toAddress);
+    if (m_forkKind != ForkKind::REQUEST)
+    {
+        SetInitialSequence(m_cookieIsn); // the cookie is the ISN
+    }
     if (m_timestampEnabled && tcpHeader.HasOption(TcpOption::TS))
     {
         Ptr<const TcpOptionTS> ts =
@@ -58,6 +76,12 @@ TcpRstSocket::CompleteFork(Ptr<Packet> p,
         m_tcb->m_rcvTimestampValue = ts->GetTimestamp();
     }
     TcpSocketBase::CompleteFork(p, tcpHeader, fromAddress, toAddress);
+    if (m_forkKind == ForkKind::COOKIE_SYN_ACK)
+    {
+        // Linux tcp_conn_request(): want_cookie -> reqsk_free(); nothing is kept.
+        m_rstTcp->SetCookieTimestamp(std::nullopt);
+        Discard();
+    }
 }
 
 } // namespace ns3

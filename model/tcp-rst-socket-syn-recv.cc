@@ -18,7 +18,7 @@ TcpRstSocket::OnSynRcvdSegment(const Segment& s)
 {
     if (IsStock(TcpRstPolicy::FLAG_VALIDATION))
     {
-        return (s.flags & TcpHeader::RST) ? OnSynRcvdReset(s) : Handled::NO;
+        return (s.flags & TcpHeader::RST) ? OnSynRcvdReset(s) : MeetAcceptQueue(s);
     }
     SequenceNumber32 seq = s.header.GetSequenceNumber();
     SequenceNumber32 rcvNxt = GetRcvNxt();
@@ -69,7 +69,7 @@ TcpRstSocket::OnSynRcvdSegment(const Segment& s)
     {
         return Handled::YES;
     }
-    return Handled::NO;
+    return MeetAcceptQueue(s); // the ACK completes the handshake if the accept queue has room
 }
 
 // Linux tcp_check_req(): an in-window RST frees the request silently (TcpAttemptFails); the

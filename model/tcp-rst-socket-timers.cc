@@ -88,7 +88,17 @@ TcpRstSocket::SynTimerExpired()
     {
         return;
     }
-    if (m_synRetransmits >= m_synBudget)
+    uint32_t budget = m_synBudget;
+    if (m_state == SYN_RCVD && m_listener && m_forkKind == ForkKind::REQUEST)
+    {
+        // reqsk_timer_handler(): old requests lose retries while the SYN queue is crowded
+        budget = m_listener->m_listenQueue.SynAckRetries(budget);
+        if (m_synRetransmits == 0 && budget > 0)
+        {
+            m_listener->m_listenQueue.AgeRequest(); // num_timeout 0 -> 1: no longer young
+        }
+    }
+    if (m_synRetransmits >= budget)
     {
         GiveUpHandshake();
         return;

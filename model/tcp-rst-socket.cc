@@ -9,6 +9,7 @@
 #include "tcp-segment-check.h"
 
 #include "ns3/boolean.h"
+#include "ns3/integer.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/simulator.h"
@@ -76,7 +77,27 @@ TcpRstSocket::GetTypeId()
                 "Range [0s, 2147483647s].",
                 TimeValue(Time(0)),
                 MakeTimeAccessor(&TcpRstSocket::SetLingerTime, &TcpRstSocket::GetLingerTime),
-                MakeTimeChecker(Time(0), Seconds(2147483647)));
+                MakeTimeChecker(Time(0), Seconds(2147483647)))
+            .AddAttribute("Backlog",
+                          "listen()'s backlog (policy ListenQueues): min(Backlog, the node's "
+                          "SomaxConn) + 1 completed connections wait for Accept(), and the SYN "
+                          "queue is full at min(Backlog, SomaxConn) half-open requests. Read "
+                          "when Listen() is called. Range [0, 2147483647].",
+                          IntegerValue(4096),
+                          MakeIntegerAccessor(&TcpRstSocket::SetBacklog, &TcpRstSocket::GetBacklog),
+                          MakeIntegerChecker<int32_t>(0, 2147483647))
+            .AddAttribute("AutoAccept",
+                          "The application accepts each connection the moment its handshake "
+                          "completes (what ns-3's callback-driven applications such as "
+                          "PacketSink expect); false: completed connections wait in the accept "
+                          "queue until Accept() is called (TcpAcceptServer).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&TcpRstSocket::m_autoAccept),
+                          MakeBooleanChecker());
+        t.AddTraceSource("AcceptQueueLength",
+                         "Completed connections waiting in this listener's accept queue.",
+                         MakeTraceSourceAccessor(&TcpRstSocket::m_acceptQueueLength),
+                         "ns3::TracedValueCallback::Uint32");
         t.AddTraceSource("SocketError",
                          "The error an application would read from SO_ERROR was set.",
                          MakeTraceSourceAccessor(&TcpRstSocket::m_socketErrorTrace),
@@ -144,6 +165,11 @@ TcpRstSocket::~TcpRstSocket()
     NS_LOG_FUNCTION(this);
     m_keepaliveEvent.Cancel();
     m_finWait2Event.Cancel();
+    LeaveListener();
+    for (TcpRstSocket* child : m_children)
+    {
+        child->m_listener = nullptr;
+    }
 }
 
 void
@@ -162,7 +188,13 @@ TcpRstSocket::SetTcp(Ptr<TcpL4Protocol> tcp)
 Ptr<TcpSocketBase>
 TcpRstSocket::Fork()
 {
-    return CopyObject<TcpRstSocket>(this);
+    Ptr<TcpRstSocket> child = CopyObject<TcpRstSocket>(this);
+    if (m_state == LISTEN && ListenQueuesOn())
+    {
+        AdoptChild(child, m_nextFork.value_or(ForkKind::REQUEST));
+    }
+    m_nextFork.reset();
+    return child;
 }
 
 TcpRstSocket::SocketError
@@ -289,6 +321,7 @@ TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const 
     // close() by the application meanwhile sends one FIN+ACK instead of ACK then FIN.
     m_deferFinAck = m_state == ESTABLISHED && LinuxHost() && (raw.flags & TcpHeader::FIN);
     TcpSocketBase::DoForwardUp(packet, fromAddress, toAddress);
+    m_nextFork.reset(); // the application refused the connection: nothing was forked
     m_deferFinAck = false;
     m_maxSndWnd = std::max(m_maxSndWnd, m_rWnd.Get()); // tp->max_window
     ArmKeepalive();

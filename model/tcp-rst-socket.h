@@ -6,16 +6,21 @@
 
 #include "rst-reason.h"
 #include "tcp-challenge-ack-limit.h"
+#include "tcp-listen-queue.h"
 #include "tcp-reset-event.h"
 #include "tcp-reset-validation.h"
 #include "tcp-rst-ns3-version.h"
 #include "tcp-rst-policies.h"
 #include "tcp-segment-check.h"
+#include "tcp-syn-cookie.h"
 
 #include "ns3/tcp-socket-base.h"
 #include "ns3/traced-callback.h"
 
+#include <deque>
 #include <optional>
+#include <unordered_set>
+#include <utility>
 
 namespace ns3
 {
@@ -85,6 +90,33 @@ class TcpRstSocket : public TcpSocketBase
     int Send(Ptr<Packet> p, uint32_t flags) override;
     using Socket::Send;
     int Connect(const Address& address) override;
+    /**
+     * \brief listen() with the Backlog attribute. Under policy ListenQueues (Linux) the
+     * listener keeps min(Backlog, SomaxConn) + 1 completed connections for Accept() and as
+     * many half-open requests; listening again only changes the backlog.
+     * \return 0 on success, -1 (see GetErrno()) otherwise
+     */
+    int Listen() override;
+    /**
+     * \brief listen(fd, backlog).
+     * \param backlog the backlog (capped by the node's SomaxConn)
+     * \return as Listen()
+     * \throws std::invalid_argument for a negative backlog
+     */
+    int Listen(int32_t backlog);
+    /**
+     * \brief accept(): hand the oldest completed connection to the application, through the
+     * callback set with SetAcceptCallback() (which also fires for each connection as it
+     * completes while AutoAccept is true, the ns-3 way, e.g. PacketSink).
+     * \return the connection, or nullptr (ERROR_AGAIN) when none is waiting
+     */
+    Ptr<TcpRstSocket> Accept();
+    /// \return sk_max_ack_backlog: min(Backlog, SomaxConn), 0 before Listen()
+    uint32_t GetMaxAckBacklog() const;
+    /// \return completed connections waiting for Accept() (ss's Recv-Q of a listener)
+    uint32_t GetAcceptQueueLength() const;
+    /// \return half-open requests (SYN_RCVD children) of this listener
+    uint32_t GetSynQueueLength() const;
 
     /**
      * \brief SO_LINGER (the attributes LingerOn and LingerTime). {on, 0}: Close() aborts the
@@ -223,6 +255,29 @@ class TcpRstSocket : public TcpSocketBase
 
     // tcp-rst-socket-listen.cc
     Handled OnListenSegment(const Segment& s);
+    // tcp-rst-socket-accept.cc
+    /// What a listener's Fork() makes.
+    enum class ForkKind : uint8_t
+    {
+        REQUEST,        //!< a half-open request in the SYN queue
+        COOKIE_SYN_ACK, //!< a child that sends one cookie SYN-ACK and is gone
+        COOKIE_ACK,     //!< a connection rebuilt from a cookie's ACK
+    };
+    bool ListenQueuesOn() const;
+    void SetBacklog(int32_t backlog);
+    int32_t GetBacklog() const;
+    Handled OnListenSyn(const Segment& s);
+    Handled OnListenCookieAck(const Segment& s);
+    void AdoptChild(Ptr<TcpRstSocket> child, ForkKind kind);
+    void HandshakeCompleted(Ptr<Socket> socket, const Address& from);
+    Handled MeetAcceptQueue(const Segment& s);
+    void RebuildFromCookie(const Segment& s,
+                           uint32_t mssIndex,
+                           const TcpSynCookie::Options& options,
+                           bool timestamps);
+    void SendCookieSynAck(const TcpHeader& syn, const Address& from, const Address& to);
+    void LeaveListener();
+    void StopListening(bool reset);
     // tcp-rst-socket-syn-sent.cc
     Handled OnSynSentSegment(const Segment& s);
     void RetransmitSynNow();
@@ -341,6 +396,18 @@ class TcpRstSocket : public TcpSocketBase
     Time m_lingerTime;         //!< SO_LINGER l_linger
     EventId m_finWait2Event;   //!< an orphan's FIN_WAIT_2 longer than TimeWaitLength
     bool m_deferFinAck{false}; //!< a FIN may arrive in ESTABLISHED: delay its ACK (pingpong)
+    // The listener's queues (policy ListenQueues)
+    int32_t m_backlog{4096};      //!< Backlog: listen()'s backlog
+    bool m_autoAccept{true};      //!< AutoAccept: accept each connection as it completes
+    TcpListenQueue m_listenQueue; //!< on a listener: the queues' numbers
+    std::deque<std::pair<Ptr<TcpRstSocket>, Address>> m_acceptQueue; //!< completed, not accepted
+    std::unordered_set<TcpRstSocket*> m_children;   //!< on a listener: children not yet accepted
+    std::optional<ForkKind> m_nextFork;             //!< on a listener: what Fork() makes next
+    TcpRstSocket* m_listener{nullptr};              //!< on a child: its listener until accepted
+    ForkKind m_forkKind{ForkKind::REQUEST};         //!< on a child: how it was made
+    bool m_queued{false};                           //!< on a child: in the accept queue
+    SequenceNumber32 m_cookieIsn;                   //!< on a cookie child: the cookie
+    TracedValue<uint32_t> m_acceptQueueLength;      //!< trace source AcceptQueueLength
     TracedCallback<SocketError> m_socketErrorTrace; //!< trace source SocketError
 };
 

@@ -95,4 +95,24 @@ TcpSecureSequence::TimestampOffset(const Address& local, const Address& peer) co
     return Digest(bytes);
 }
 
+uint32_t
+TcpSecureSequence::CookieHash(const Address& local,
+                              uint16_t localPort,
+                              const Address& peer,
+                              uint16_t peerPort,
+                              uint32_t count,
+                              uint32_t salt) const
+{
+    constexpr uint64_t kCookieSecret = 0x73796e636f6f6b69ULL; // separates it from the ISN hash
+    std::vector<uint8_t> bytes;
+    AppendInteger(m_isnKey ^ kCookieSecret, 8, bytes);
+    AppendAddress(peer, bytes);
+    AppendAddress(local, bytes);
+    AppendInteger(peerPort, 2, bytes);
+    AppendInteger(localPort, 2, bytes);
+    AppendInteger(count, 4, bytes);
+    AppendInteger(salt, 1, bytes);
+    return Digest(bytes);
+}
+
 } // namespace ns3

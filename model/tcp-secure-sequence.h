@@ -59,6 +59,22 @@ class TcpSecureSequence
      */
     uint32_t TimestampOffset(const Address& local, const Address& peer) const;
 
+    /**
+     * \brief cookie_hash(): the keyed hash of a SYN cookie (syncookie_secret: derived from
+     * the ISN key).
+     * \param local local IP address \param localPort local port
+     * \param peer peer IP address \param peerPort peer port
+     * \param count the minute counter (0 for the first hash)
+     * \param salt which of the two hashes (0 or 1)
+     * \return the hash
+     */
+    uint32_t CookieHash(const Address& local,
+                        uint16_t localPort,
+                        const Address& peer,
+                        uint16_t peerPort,
+                        uint32_t count,
+                        uint32_t salt) const;
+
   private:
     uint64_t m_isnKey{0}; //!< secret of secure_tcp_seq()
     uint64_t m_tsKey{0};  //!< secret of secure_tcp_ts_off()

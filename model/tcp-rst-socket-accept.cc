@@ -1,0 +1,392 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// TcpRstSocket as a listener with Linux's two queues (policy ListenQueues): the backlog, the
+// SYN queue of half-open children, SYN cookies, the accept queue and Accept().
+#include "tcp-rst-l4-protocol.h"
+#include "tcp-rst-socket.h"
+
+#include "ns3/inet6-socket-address.h"
+#include "ns3/log.h"
+#include "ns3/simulator.h"
+#include "ns3/tcp-option-rfc793.h"
+#include "ns3/tcp-option-ts.h"
+#include "ns3/tcp-option-winscale.h"
+#include "ns3/tcp-rx-buffer.h"
+#include "ns3/tcp-tx-buffer.h"
+
+#include <stdexcept>
+#include <vector>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("TcpRstSocketAccept");
+
+namespace
+{
+constexpr uint32_t kDefaultPeerMss = 536; // TCP_MSS_DEFAULT: a SYN without an MSS option
+} // namespace
+
+bool
+TcpRstSocket::ListenQueuesOn() const
+{
+    return !IsStock(TcpRstPolicy::LISTEN_QUEUES);
+}
+
+int
+TcpRstSocket::Listen()
+{
+    bool relisten = m_state == LISTEN && ListenQueuesOn();
+    int result = relisten ? 0 : TcpSocketBase::Listen();
+    if (result == 0 && m_rstTcp)
+    {
+        // inet_listen(): backlog = min(backlog, somaxconn); listen() again only resizes
+        m_listenQueue.SetBacklog(static_cast<uint32_t>(m_backlog),
+                                 m_rstTcp->GetSysctls().somaxConn);
+    }
+    return result;
+}
+
+int
+TcpRstSocket::Listen(int32_t backlog)
+{
+    SetBacklog(backlog);
+    return Listen();
+}
+
+void
+TcpRstSocket::SetBacklog(int32_t backlog)
+{
+    if (backlog < 0)
+    {
+        throw std::invalid_argument("TcpRstSocket Backlog: " + std::to_string(backlog) +
+                                    " is out of range [0, 2147483647]");
+    }
+    m_backlog = backlog;
+}
+
+int32_t
+TcpRstSocket::GetBacklog() const
+{
+    return m_backlog;
+}
+
+uint32_t
+TcpRstSocket::GetMaxAckBacklog() const
+{
+    return m_listenQueue.GetMaxAckBacklog();
+}
+
+uint32_t
+TcpRstSocket::GetAcceptQueueLength() const
+{
+    return m_listenQueue.GetAccepted();
+}
+
+uint32_t
+TcpRstSocket::GetSynQueueLength() const
+{
+    return m_listenQueue.GetRequests();
+}
+
+// Linux tcp_conn_request(): what a listener does with a SYN, before it forks anything.
+TcpRstSocket::Handled
+TcpRstSocket::OnListenSyn(const Segment& s)
+{
+    const TcpHostSysctls& sysctls = m_rstTcp->GetSysctls();
+    TcpRstCounters& counters = m_rstTcp->GetCounters();
+    bool timeWaitIsn = m_rstTcp->HasTimeWaitIsn(s.to, s.from);
+    bool flooded =
+        (sysctls.synCookies == TcpListenQueue::COOKIES_ALWAYS || m_listenQueue.SynQueueFull()) &&
+        !timeWaitIsn;
+    if (flooded && sysctls.synCookies != TcpListenQueue::COOKIES_OFF)
+    {
+        counters.Increment(TcpStat::ReqQFullDoCookies); // tcp_syn_flood_action()
+    }
+    switch (m_listenQueue.OnSyn(sysctls.synCookies, sysctls.maxSynBacklog, timeWaitIsn))
+    {
+    case TcpSynVerdict::ACCEPT_QUEUE_FULL:
+        counters.Increment(TcpStat::ListenOverflows);
+        counters.Increment(TcpStat::ListenDrops);
+        NS_LOG_LOGIC("accept queue full: SYN dropped");
+        return Handled::YES;
+    case TcpSynVerdict::SYN_QUEUE_FULL:
+        counters.Increment(TcpStat::ReqQFullDrop);
+        counters.Increment(TcpStat::ListenDrops);
+        return Handled::YES;
+    case TcpSynVerdict::UNPROVEN_PEER:
+        counters.Increment(TcpStat::ListenDrops);
+        return Handled::YES;
+    case TcpSynVerdict::COOKIE:
+        m_nextFork = ForkKind::COOKIE_SYN_ACK;
+        return Handled::NO;
+    case TcpSynVerdict::REQUEST:
+        break;
+    }
+    m_nextFork = ForkKind::REQUEST;
+    return Handled::NO; // TcpSocketBase forks the child (Fork(), CompleteFork())
+}
+
+void
+TcpRstSocket::AdoptChild(Ptr<TcpRstSocket> child, ForkKind kind)
+{
+    child->m_forkKind = kind;
+    child->m_listener = this;
+    m_children.insert(PeekPointer(child));
+    if (kind == ForkKind::REQUEST)
+    {
+        m_listenQueue.AddRequest();
+    }
+    // The child tells its listener, not the application, that the handshake completed.
+    child->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+                             MakeCallback(&TcpRstSocket::HandshakeCompleted, PeekPointer(child)));
+}
+
+// inet_csk_complete_hashdance() -> inet_csk_reqsk_queue_add(): the child joins the accept queue.
+void
+TcpRstSocket::HandshakeCompleted(Ptr<Socket> socket, const Address& from)
+{
+    if (m_listener == nullptr)
+    {
+        return;
+    }
+    TcpRstSocket* listener = m_listener;
+    if (m_forkKind == ForkKind::REQUEST)
+    {
+        listener->m_listenQueue.RemoveRequest(m_synRetransmits == 0);
+    }
+    m_queued = true;
+    listener->m_acceptQueue.emplace_back(this, from);
+    listener->m_listenQueue.Enqueue();
+    listener->m_acceptQueueLength = listener->m_listenQueue.GetAccepted();
+    if (listener->m_autoAccept)
+    {
+        listener->Accept();
+    }
+}
+
+// inet_csk_accept(): the oldest completed connection goes to the application.
+Ptr<TcpRstSocket>
+TcpRstSocket::Accept()
+{
+    if (m_acceptQueue.empty())
+    {
+        m_errno = ERROR_AGAIN;
+        return nullptr;
+    }
+    auto [child, from] = m_acceptQueue.front();
+    m_acceptQueue.pop_front();
+    m_listenQueue.Dequeue();
+    m_acceptQueueLength = m_listenQueue.GetAccepted();
+    m_children.erase(PeekPointer(child));
+    child->m_listener = nullptr;
+    child->m_queued = false;
+    NotifyNewConnectionCreated(child, from);
+    // What arrived while it waited is readable now (poll() reports it at once).
+    if (child->m_tcb->m_rxBuffer->Available() != 0)
+    {
+        child->NotifyDataRecv();
+    }
+    return child;
+}
+
+// The handshake-completing ACK (or data) of a request whose listener's accept queue is full:
+// Linux tcp_check_req() -> syn_recv_sock() fails (tcp_v4_syn_recv_sock(): exit_overflow).
+TcpRstSocket::Handled
+TcpRstSocket::MeetAcceptQueue(const Segment& s)
+{
+    if (m_listener == nullptr || m_queued || !(s.flags & TcpHeader::ACK) ||
+        (s.flags & (TcpHeader::RST | TcpHeader::SYN)) ||
+        !m_listener->m_listenQueue.AcceptQueueFull())
+    {
+        return Handled::NO;
+    }
+    TcpRstCounters& counters = m_rstTcp->GetCounters();
+    counters.Increment(TcpStat::ListenOverflows);
+    counters.Increment(TcpStat::ListenDrops);
+    if (!m_rstTcp->GetSysctls().abortOnOverflow)
+    {
+        // listen_overflow: inet_rsk(req)->acked = 1; the request keeps its SYN-ACK timer
+        NS_LOG_LOGIC("accept queue full: handshake ACK dropped, request kept");
+        return Handled::YES;
+    }
+    // embryonic_reset: R. seq=SEG.ACK, the request is dropped (TcpExtEmbryonicRsts)
+    counters.Increment(TcpStat::EmbryonicRsts);
+    m_rstTcp->ReplyWithReset(
+        RstReason::TCP_ABORT_ON_OVERFLOW, s.header, s.payloadSize, s.from, s.to);
+    m_closeNotified = true; // the application never saw this connection
+    CloseAndNotify();
+    return Handled::YES;
+}
+
+// Linux cookie_v4_check(): an ACK reaching the listener may carry a cookie it sent.
+TcpRstSocket::Handled
+TcpRstSocket::OnListenCookieAck(const Segment& s)
+{
+    const TcpHostSysctls& sysctls = m_rstTcp->GetSysctls();
+    if (sysctls.synCookies == TcpListenQueue::COOKIES_OFF ||
+        m_listenQueue.NoRecentOverflow(Simulator::Now()))
+    {
+        return Handled::NO;
+    }
+    TcpRstCounters& counters = m_rstTcp->GetCounters();
+    std::optional<uint32_t> mssIndex = m_rstTcp->CheckSynCookie(
+        s.to, s.from, s.header.GetSequenceNumber(), s.header.GetAckNumber());
+    if (!mssIndex)
+    {
+        counters.Increment(TcpStat::SyncookiesFailed);
+        return Handled::NO; // the listener answers it with a reset
+    }
+    counters.Increment(TcpStat::SyncookiesRecv);
+    // cookie_timestamp_decode(): without timestamps no window scaling and no SACK
+    TcpSynCookie::Options options;
+    bool timestamps = s.header.HasOption(TcpOption::TS);
+    if (timestamps && LinuxHost())
+    {
+        if (!m_timestampEnabled)
+        {
+            return Handled::NO;
+        }
+        auto ts = DynamicCast<const TcpOptionTS>(s.header.GetOption(TcpOption::TS));
+        options = TcpSynCookie::DecodeTimestamp(ts->GetEcho());
+        if ((options.sack && !m_sackEnabled) || (options.windowScale && !m_winScalingEnabled))
+        {
+            return Handled::NO;
+        }
+    }
+    if (m_listenQueue.AcceptQueueFull())
+    {
+        // tcp_get_cookie_sock(): syn_recv_sock() fails; the ACK is dropped without a reset
+        counters.Increment(TcpStat::ListenOverflows);
+        counters.Increment(TcpStat::ListenDrops);
+        return Handled::YES;
+    }
+    if (!NotifyConnectionRequest(s.from))
+    {
+        return Handled::YES;
+    }
+    Ptr<TcpRstSocket> child = CopyObject<TcpRstSocket>(this);
+    AdoptChild(child, ForkKind::COOKIE_ACK);
+    child->RebuildFromCookie(s, *mssIndex, options, timestamps && m_timestampEnabled);
+    return Handled::YES;
+}
+
+// cookie_v4_check() -> tcp_get_cookie_sock(): the connection the cookie stands for, built
+// as if its SYN-ACK had just been sent, then completed by the ACK.
+void
+TcpRstSocket::RebuildFromCookie(const Segment& s,
+                                uint32_t mssIndex,
+                                const TcpSynCookie::Options& options,
+                                bool timestamps)
+{
+    bool ipv6 = Inet6SocketAddress::IsMatchingType(s.to);
+    TcpHeader syn;
+    syn.SetFlags(TcpHeader::SYN);
+    syn.SetSequenceNumber(SequenceNumber32(s.header.GetSequenceNumber().GetValue() - 1));
+    syn.SetSourcePort(s.header.GetSourcePort());
+    syn.SetDestinationPort(s.header.GetDestinationPort());
+    Ptr<TcpOptionMSS> mss = CreateObject<TcpOptionMSS>();
+    mss->SetMSS(TcpSynCookie::MssOf(mssIndex, ipv6));
+    syn.AppendOption(mss);
+    if (timestamps)
+    {
+        auto ackTs = DynamicCast<const TcpOptionTS>(s.header.GetOption(TcpOption::TS));
+        Ptr<TcpOptionTS> ts = CreateObject<TcpOptionTS>();
+        ts->SetTimestamp(ackTs->GetTimestamp());
+        syn.AppendOption(ts);
+    }
+    m_winScalingEnabled = m_winScalingEnabled && options.windowScale;
+    m_sndWindShift = m_winScalingEnabled ? options.peerWindowShift : 0;
+    m_sackEnabled = m_sackEnabled && options.sack;
+    m_txBuffer->SetSackEnabled(m_sackEnabled);
+    m_timestampEnabled = timestamps;
+    m_cookieIsn = SequenceNumber32(s.header.GetAckNumber().GetValue() - 1);
+    // The SYN-ACK left long ago; building it again sets the window and scale it announced.
+    m_rstTcp->DiscardNextSegment(true);
+    CompleteFork(Create<Packet>(), syn, s.from, s.to);
+    m_rstTcp->DiscardNextSegment(false);
+    m_retxEvent.Cancel();
+    DoForwardUp(s.packet, s.from, s.to);
+}
+
+// A child forked only to answer a SYN with a cookie SYN-ACK: it sends it and is gone.
+void
+TcpRstSocket::SendCookieSynAck(const TcpHeader& syn, const Address& from, const Address& to)
+{
+    uint32_t peerMss = kDefaultPeerMss;
+    if (syn.HasOption(TcpOption::MSS))
+    {
+        peerMss = DynamicCast<const TcpOptionMSS>(syn.GetOption(TcpOption::MSS))->GetMSS();
+    }
+    bool ipv6 = Inet6SocketAddress::IsMatchingType(to);
+    m_cookieIsn = m_rstTcp->MakeSynCookie(
+        to, from, syn.GetSequenceNumber(), TcpSynCookie::MssIndex(peerMss, ipv6));
+    if (m_listener)
+    {
+        m_listener->m_listenQueue.NoteOverflow(Simulator::Now()); // tcp_synq_overflow()
+    }
+    bool timestamps = m_timestampEnabled && syn.HasOption(TcpOption::TS) && LinuxHost();
+    if (!timestamps)
+    {
+        // tcp_conn_request(): want_cookie without timestamps -> tcp_clear_options()
+        m_winScalingEnabled = false;
+        m_sackEnabled = false;
+        m_txBuffer->SetSackEnabled(false);
+    }
+    else
+    {
+        TcpSynCookie::Options options;
+        options.windowScale = m_winScalingEnabled;
+        options.peerWindowShift = m_sndWindShift;
+        options.sack = m_sackEnabled;
+        m_rstTcp->SetCookieTimestamp(options);
+    }
+}
+
+void
+TcpRstSocket::LeaveListener()
+{
+    if (m_listener == nullptr)
+    {
+        return;
+    }
+    if (m_forkKind == ForkKind::REQUEST && !m_queued)
+    {
+        m_listener->m_listenQueue.RemoveRequest(m_synRetransmits == 0);
+    }
+    m_listener->m_children.erase(this);
+    m_listener = nullptr;
+}
+
+// Linux inet_csk_listen_stop(): close() on a listener drops its requests silently and
+// disconnects every connection still waiting in the accept queue (tcp_disconnect(): a reset,
+// reason TCP_STATE). A crashed host (reset false) sends nothing.
+void
+TcpRstSocket::StopListening(bool reset)
+{
+    std::vector<Ptr<TcpRstSocket>> children;
+    for (TcpRstSocket* child : m_children)
+    {
+        children.emplace_back(child);
+    }
+    std::deque<std::pair<Ptr<TcpRstSocket>, Address>> queued;
+    queued.swap(m_acceptQueue);
+    for (const Ptr<TcpRstSocket>& child : children)
+    {
+        bool wasQueued = child->m_queued;
+        child->m_listener = nullptr;
+        child->m_queued = false;
+        if (reset && wasQueued && child->m_state != CLOSED && child->m_state != LISTEN &&
+            child->m_state != TIME_WAIT)
+        {
+            child->SendActiveReset(RstReason::TCP_STATE);
+        }
+        child->Discard();
+    }
+    m_children.clear();
+    m_listenQueue = TcpListenQueue();
+    m_acceptQueueLength = 0;
+}
+
+} // namespace ns3
