@@ -145,7 +145,8 @@ RunOne(const std::string& name, std::vector<std::string> args, const std::string
     CaseResult result = RstCaseRunner::Run(*rstCase, options);
     if (!quiet)
     {
-        std::cout << result.ladder << '\n';
+        // A case with its own report (many connections) shows it instead of the whole ladder.
+        std::cout << (result.report.empty() ? result.ladder : result.report) << '\n';
         RstCaseRunner::PrintChecks(result, std::cout);
         std::cout << '\n';
     }
@@ -153,7 +154,12 @@ RunOne(const std::string& name, std::vector<std::string> args, const std::string
     if (!options.outDir.empty() && !quiet)
     {
         std::cout << "\noutputs in " << options.outDir
-                  << ": client.pcap server.pcap resets.csv ladder.txt counters.txt checks.txt\n";
+                  << ": client.pcap server.pcap resets.csv ladder.txt counters.txt checks.txt";
+        for (const auto& file : result.files)
+        {
+            std::cout << ' ' << file.first;
+        }
+        std::cout << '\n';
     }
     return ExitStatus(result);
 }

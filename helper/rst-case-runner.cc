@@ -183,6 +183,10 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
         std::ostringstream checks;
         PrintChecks(result, checks);
         WriteFile(options.outDir + "/checks.txt", checks.str());
+        for (const auto& [file, content] : result.files)
+        {
+            WriteFile(options.outDir + "/" + file, content);
+        }
     }
     NS_LOG_INFO("case " << result.name << ": " << result.Verdict());
     Simulator::Destroy();

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ns3
@@ -46,6 +47,9 @@ struct CaseResult
     bool pass{false};                    //!< triggered and every check held
     bool triggered{true};                //!< the case's trigger happened
     std::string notTriggeredBecause;     //!< why not (e.g. "the old SYN was lost")
+    std::string report;                  //!< the case's own summary (e.g. per-client outcomes)
+    /// further outputs the runner writes into --out: file name and content
+    std::vector<std::pair<std::string, std::string>> files;
 
     /**
      * \brief Add a check.
