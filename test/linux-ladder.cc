@@ -45,7 +45,13 @@ LinuxLadderWithWindows(const std::string& name)
 }
 
 std::vector<std::string>
-ReadLinuxLadder(const std::string& name, bool withPsh, bool withWindows)
+LinuxConnectionWithWindows(const std::string& name, uint16_t clientPort)
+{
+    return ReadLinuxLadder(name, true, true, clientPort);
+}
+
+std::vector<std::string>
+ReadLinuxLadder(const std::string& name, bool withPsh, bool withWindows, uint16_t clientPort)
 {
     std::string path = std::string(TCP_RST_SOURCE_DIR) + "/test/data/linux/" + name + ".txt";
     std::ifstream file(path);
@@ -66,7 +72,8 @@ ReadLinuxLadder(const std::string& name, bool withPsh, bool withWindows)
         }
         // time [conn] dir flags seq ack win len [notes ...]; '#' lines and the header skipped
         std::size_t dir = f.size() > 2 && (f[2] == "C>S" || f[2] == "S>C") ? 2 : 1;
-        if (f.size() < dir + 6 || (f[dir] != "C>S" && f[dir] != "S>C"))
+        if (f.size() < dir + 6 || (f[dir] != "C>S" && f[dir] != "S>C") ||
+            (clientPort != 0 && (dir != 2 || f[1] != std::to_string(clientPort))))
         {
             continue;
         }

@@ -4,6 +4,7 @@
 #ifndef TCP_RST_LINUX_LADDER_H
 #define TCP_RST_LINUX_LADDER_H
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -31,9 +32,19 @@ std::vector<std::string> LinuxLadder(const std::string& name, bool withPsh = tru
  */
 std::vector<std::string> LinuxLadderWithWindows(const std::string& name);
 
+/**
+ * \brief As LinuxLadderWithWindows(), one connection of a ladder with a `conn` column.
+ * \param name file name without .txt \param clientPort the connection (its client port)
+ * \return the lines
+ */
+std::vector<std::string> LinuxConnectionWithWindows(const std::string& name, uint16_t clientPort);
+
 /// \param name ladder \param withPsh keep PSH \param withWindows add window and options
-/// \return the lines
-std::vector<std::string> ReadLinuxLadder(const std::string& name, bool withPsh, bool withWindows);
+/// \param clientPort only this connection (0: all) \return the lines
+std::vector<std::string> ReadLinuxLadder(const std::string& name,
+                                         bool withPsh,
+                                         bool withWindows,
+                                         uint16_t clientPort = 0);
 
 } // namespace test
 } // namespace ns3
