@@ -657,6 +657,46 @@ TEST_F(ListenQueues, ClosingTheListenerResetsWaitingConnectionsAndDropsRequests)
     EXPECT_TRUE(scene.accepted.empty());
 }
 
+/// \return SYN-ACKs each of \p count half-open requests sent (their ACKs all dropped)
+std::vector<std::size_t>
+SynAcksOfHalfOpenRequests(uint32_t count)
+{
+    TcpRstHelper rst;
+    QueueScene scene(rst, 16, true);
+    scene.fromClient->Drop(
+        [](const FilteredSegment& s) {
+            return (s.header.GetFlags() & ~TCP_STATELESS_FLAGS) == TcpHeader::ACK &&
+                   s.payloadSize == 0;
+        });
+    for (uint32_t i = 0; i < count; ++i)
+    {
+        scene.ConnectAt(i, Seconds(1) + MicroSeconds(100 * i));
+    }
+    Simulator::Stop(Seconds(70));
+    Simulator::Run();
+    std::vector<std::size_t> synAcks;
+    for (uint32_t i = 0; i < count; ++i)
+    {
+        synAcks.push_back(scene.Of(QueueScene::Port(i), false).size());
+    }
+    EXPECT_EQ(scene.listener->GetSynQueueLength(), 0u) << "every request expired";
+    Simulator::Destroy();
+    return synAcks;
+}
+
+// Linux reqsk_timer_handler(): once requests that already timed out take more than half of
+// max(8, backlog), they get fewer SYN-ACK retries (down to 2) so that young ones keep room.
+TEST_F(ListenQueues, OldRequestsOfACrowdedSynQueueGiveUpSooner)
+{
+    EXPECT_EQ(SynAcksOfHalfOpenRequests(2), std::vector<std::size_t>(2, 6))
+        << "2 of 16: tcp_synack_retries 5, SYN-ACKs at 0, 1, 3, 7, 15, 31 s";
+    // 10 of 16, none young after 1 s: at 7 s the first two to expire find 10, then 9
+    // requests (crowded: 2 retries, SYN-ACKs at 0, 1, 3 s, dropped); the rest find 8 of 16.
+    std::vector<std::size_t> crowded(10, 6);
+    crowded[0] = crowded[1] = 3;
+    EXPECT_EQ(SynAcksOfHalfOpenRequests(10), crowded);
+}
+
 // ---------------------------------------------------------------------------------------------
 // TcpAcceptServer
 // ---------------------------------------------------------------------------------------------
