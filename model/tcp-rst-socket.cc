@@ -203,6 +203,18 @@ TcpRstSocket::GetSocketError() const
     return m_socketError;
 }
 
+uint8_t
+TcpRstSocket::GetPeerWindowShift() const
+{
+    return m_winScalingEnabled ? m_sndWindShift : 0;
+}
+
+bool
+TcpRstSocket::IsSackPermitted() const
+{
+    return m_sackEnabled;
+}
+
 TcpSocket::TcpStates_t
 TcpRstSocket::GetState() const
 {

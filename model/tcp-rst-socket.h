@@ -152,6 +152,11 @@ class TcpRstSocket : public TcpSocketBase
     uint16_t GetPeerPort() const;
     /// \return the congestion control's name, e.g. "TcpCubic"
     std::string GetCongestionControlName() const;
+    /// \return the peer's window scale shift this connection applies (ss -i: wscale first
+    /// value; 0 without window scaling)
+    uint8_t GetPeerWindowShift() const;
+    /// \return true when both ends agreed on SACK (ss -i: sack)
+    bool IsSackPermitted() const;
     /// \return RCV.WND: the window last advertised (also after the peer's FIN)
     uint32_t GetRcvWnd() const;
     /**

@@ -548,6 +548,9 @@ TEST_F(ListenQueues, AFullSynQueueIsAnsweredWithACookieAndTheAckMakesTheConnecti
         << "with timestamps the cookie keeps window scaling and SACK";
     EXPECT_EQ(toCookie[1].Summary(), "S>C A 1 101") << "the data came with the cookie's ACK";
     EXPECT_EQ(scene.sockets.at(0)->GetRxAvailable(), 100u);
+    // what the SYN asked for came back in the echoed TSval
+    EXPECT_EQ(scene.sockets.at(0)->GetPeerWindowShift(), 10);
+    EXPECT_TRUE(scene.sockets.at(0)->IsSackPermitted());
     EXPECT_EQ(scene.Server(TcpStat::OutRsts), 0u);
 }
 
@@ -568,7 +571,9 @@ TEST_F(ListenQueues, ACookieWithoutTimestampsLosesWindowScalingAndSack)
     EXPECT_EQ(toRequest[0].options.substr(0, toRequest[0].options.find(" ts=")),
               "mss=1460,sackOK,ws=10");
     EXPECT_EQ(toCookie[0].options, "mss=1460") << "tcp_clear_options(): no ws, no sackOK";
-    EXPECT_EQ(scene.accepted.size(), 1u);
+    ASSERT_EQ(scene.accepted.size(), 1u);
+    EXPECT_EQ(scene.sockets[0]->GetPeerWindowShift(), 0);
+    EXPECT_FALSE(scene.sockets[0]->IsSackPermitted());
     EXPECT_EQ(scene.Server(TcpStat::SyncookiesRecv), 1u);
 }
 
