@@ -1,0 +1,51 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-only
+"""Reads the SYN-flood benchmark's JSON files and checks the targets: tcp-rst as Linux must not
+cost more than ns-3's own listener (peak memory, and at most 1.2x its wall time)."""
+import json
+import sys
+from pathlib import Path
+
+WALL_FACTOR = 1.2
+
+
+def load(directory, stack):
+    data = json.loads((Path(directory) / f"syn-flood-{stack}.json").read_text())
+    run = data["benchmarks"][0]
+    return {
+        "wall_ms": run["real_time"],
+        "events": run["events"],
+        "syn_acks": run["syn_acks"],
+        "cookies": run["cookies"],
+        "half_open": run["half_open"],
+        "peak_rss_MiB": run["peak_rss_MiB"],
+    }
+
+
+def main():
+    directory = sys.argv[1]
+    stacks = ["ns3", "tcp-rst-stock", "tcp-rst-linux"]
+    runs = {s: load(directory, s) for s in stacks}
+    print()
+    print(f"{'stack':<15}{'wall ms':>10}{'events':>10}{'SYN-ACKs':>10}{'cookies':>9}"
+          f"{'half-open':>11}{'peak MiB':>10}")
+    for s in stacks:
+        r = runs[s]
+        print(f"{s:<15}{r['wall_ms']:>10.0f}{r['events']:>10.0f}{r['syn_acks']:>10.0f}"
+              f"{r['cookies']:>9.0f}{r['half_open']:>11.0f}{r['peak_rss_MiB']:>10.1f}")
+    ns3, linux = runs["ns3"], runs["tcp-rst-linux"]
+    failed = []
+    if linux["peak_rss_MiB"] > ns3["peak_rss_MiB"]:
+        failed.append("peak memory above ns-3's")
+    if linux["wall_ms"] > WALL_FACTOR * ns3["wall_ms"]:
+        failed.append(f"wall time above {WALL_FACTOR}x ns-3's")
+    print()
+    if failed:
+        print("bench: FAILED: tcp-rst-linux " + ", ".join(failed))
+        return 1
+    print(f"bench: ok: tcp-rst-linux within ns-3's peak memory and {WALL_FACTOR}x its wall time")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
