@@ -131,6 +131,7 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
     ctx.fromClient = TcpSegmentFilter::Install(t.routerFromClient);
     ctx.fromServer = TcpSegmentFilter::Install(t.routerFromServer);
     ctx.lossRate = options.lossRate;
+    ctx.helper = &rst;
     ctx.fromClient->SetRandomLoss(options.lossRate);
     ctx.fromServer->SetRandomLoss(options.lossRate);
     ctx.fromClient->AssignStreams(100);
@@ -144,6 +145,9 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
     CaseResult result;
     result.name = rstCase.GetName();
     result.expected = rstCase.GetExpected();
+
+    rstCase.Schedule(ctx);
+    // After Schedule(): a case may have added hosts.
     auto record = [&result](const TcpResetEvent& event) { result.resets.push_back(event); };
     for (auto it = t.nodes.Begin(); it != t.nodes.End(); ++it)
     {
@@ -159,8 +163,6 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
         pcap.EnablePcap(options.outDir + "/server.pcap", t.serverDevice, false, true);
         rst.EnableResetTrace(options.outDir + "/resets.csv");
     }
-
-    rstCase.Schedule(ctx);
     Simulator::Stop(rstCase.GetDuration(ctx));
     Simulator::Run();
 

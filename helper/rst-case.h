@@ -85,6 +85,7 @@ struct CaseContext
     Ptr<TcpSegmentFilter> fromClient;   //!< filter on the router, segments from the client
     Ptr<TcpSegmentFilter> fromServer;   //!< filter on the router, segments from the server
     double lossRate{0};                 //!< random loss on both router interfaces
+    TcpRstHelper* helper{nullptr};      //!< the helper that installed the hosts
 
     /**
      * \brief Add a '#' line to the ladder at the current time.

@@ -862,17 +862,25 @@ TEST_F(AcceptOverflow, AbortOnOverflowTrueMatchesCapture08b)
 TEST_F(AcceptOverflow, TheReportListsEveryClientsOutcome)
 {
     CaseRunOptions options;
-    CaseResult result = RunCaseOn("accept-overflow", options, {"--clients=6", "--backlog=2"});
+    CaseResult result =
+        RunCaseOn("accept-overflow", options, {"--clients=6", "--backlog=2", "--hosts=2"});
     EXPECT_TRUE(result.pass) << result.report;
-    for (const char* line : {"conn1   40081  connected",
-                             "conn2   40082  reset",
-                             "conn4   40084  timed out",
-                             "conn2   40092  reset",
+    for (const char* line : {"conn1   0     40081  connected",
+                             "conn2   0     40082  reset",
+                             "conn4   0     40084  timed out",
+                             "conn2   0     40092  reset",
                              "accept queue held at most 3 (backlog 2 + 1)"})
     {
         EXPECT_NE(result.report.find(line), std::string::npos) << line << "\n" << result.report;
     }
-    EXPECT_NE(result.report.find("ladder of a client that was connected late"), std::string::npos);
+    EXPECT_NE(result.report.find("ladder of a client that was reset (port 40082)"),
+              std::string::npos);
+    EXPECT_NE(result.report.find("ladder of a client that timed out (port 40084)"),
+              std::string::npos);
+    EXPECT_NE(result.report.find("no ladder of a client that was connected late: none sits on "
+                                 "host 0"),
+              std::string::npos)
+        << "burst clients 0 and 3 (host 0) connected at once";
     ASSERT_EQ(result.files.size(), 1u);
     EXPECT_EQ(result.files[0].first, "clients.txt");
 }

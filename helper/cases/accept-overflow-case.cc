@@ -5,6 +5,7 @@
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/integer.h"
+#include "ns3/node-container.h"
 #include "ns3/packet.h"
 #include "ns3/rst-case-catalog.h"
 #include "ns3/rst-case.h"
@@ -19,6 +20,7 @@
 #include <iomanip>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 namespace ns3
@@ -61,14 +63,18 @@ class AcceptOverflowCase : public RstCase
     /// One client connection.
     struct Client
     {
-        std::size_t phase{0};          //!< 0: AbortOnOverflow false, 1: true
-        uint16_t port{0};              //!< its port
-        std::string label;             //!< "conn1".."conn4" or "burst"
-        Ptr<TcpRstSocket> socket;      //!< the socket
-        Time connectedAt{Time::Max()}; //!< connect() returned
-        Time firstDataAt{Time::Max()}; //!< its first send()
-        Time acceptedAt{Time::Max()};  //!< the server application accepted it
-        bool gaveUp{false};            //!< the application's connect timeout closed it
+        std::size_t phase{0};                //!< 0: AbortOnOverflow false, 1: true
+        uint16_t port{0};                    //!< its port
+        std::string label;                   //!< "conn1".."conn4" or "burst"
+        Ptr<TcpRstSocket> socket;            //!< the socket
+        Time connectedAt{Time::Max()};       //!< connect() returned
+        Time firstDataAt{Time::Max()};       //!< its first send()
+        Time acceptedAt{Time::Max()};        //!< the server application accepted it
+        bool gaveUp{false};                  //!< the application's connect timeout closed it
+        uint32_t host{0};                    //!< 0: the client host, i: star host i
+        uint32_t synsSent{0};                //!< SYNs it sent (Tx trace)
+        uint32_t firstDataSent{0};           //!< copies of its first data segment it sent
+        std::optional<SequenceNumber32> isn; //!< its ISN
         TcpRstSocket::SocketError error{TcpRstSocket::NO_ERROR}; //!< SO_ERROR at the end
     };
 
@@ -91,7 +97,7 @@ class AcceptOverflowCase : public RstCase
     void SchedulePhase(CaseContext& ctx, std::size_t index);
     void Conn3Connected(CaseContext& ctx, std::size_t index);
     static void Send(const CaseContext& ctx, Client& client, uint32_t bytes);
-    Outcome OutcomeOf(const Client& client, const CaseResult& result) const;
+    static Outcome OutcomeOf(const Client& client);
     void JudgePhase(const CaseContext& ctx,
                     std::size_t index,
                     const TcpRstCounters& counters,
@@ -100,14 +106,16 @@ class AcceptOverflowCase : public RstCase
                        const std::array<TcpRstCounters, 2>& counters) const;
     static std::string LadderOf(const CaseResult& result, uint16_t port);
 
-    uint32_t m_backlog{4};               //!< the burst server's backlog
-    uint32_t m_clients{24};              //!< clients in each burst
-    double m_acceptRate{4};              //!< the burst server's accept() calls per second
-    bool m_read{true};                   //!< the burst server reads
-    uint32_t m_bytes{1000};              //!< what each burst client sends once connected
-    uint32_t m_synAckRetries{2};         //!< tcp_synack_retries on the server (as captured)
-    Time m_connectTimeout{Seconds(10)};  //!< the clients give up connect() (as captured)
-    std::array<Phase, 2> m_phases;       //!< A and B
+    uint32_t m_backlog{4};              //!< the burst server's backlog
+    uint32_t m_clients{24};             //!< clients in each burst
+    double m_acceptRate{4};             //!< the burst server's accept() calls per second
+    bool m_read{true};                  //!< the burst server reads
+    uint32_t m_hosts{4};                //!< more client hosts on the router (a star), for the burst
+    NodeContainer m_starHosts;          //!< those hosts
+    uint32_t m_bytes{1000};             //!< what each burst client sends once connected
+    uint32_t m_synAckRetries{2};        //!< tcp_synack_retries on the server (as captured)
+    Time m_connectTimeout{Seconds(10)}; //!< the clients give up connect() (as captured)
+    std::array<Phase, 2> m_phases;      //!< A and B
     std::map<uint16_t, Client> m_byPort; //!< every client, by port
     TcpRstCounters m_countersAtB;        //!< the server's counters when phase B began
 };
@@ -139,6 +147,10 @@ AcceptOverflowCase::AddOptions(CaseOptions& options)
     options.Add(
         "acceptRate", "the burst server's accept() calls per second, (0, 10000]", m_acceptRate);
     options.Add("read", "the burst server reads its connections", m_read);
+    options.Add("hosts",
+                "client hosts besides the first one, each on its own link to the router (a "
+                "star), that share the burst's clients, [0, 200]",
+                m_hosts);
     options.Add("bytes", "what each burst client sends once connected, [1, 65536]", m_bytes);
     options.Add("synAckRetries", "tcp_synack_retries on the server, [1, 6]", m_synAckRetries);
     options.AddTime("connectTimeout",
@@ -156,6 +168,7 @@ AcceptOverflowCase::Validate() const
         throw std::invalid_argument("--acceptRate=" + std::to_string(m_acceptRate) +
                                     " is out of range (0, 10000] (accept() calls per second)");
     }
+    RequireInRange("hosts", m_hosts, 0U, 200U);
     RequireInRange("bytes", m_bytes, 1U, 65536U);
     RequireInRange("synAckRetries", m_synAckRetries, 1U, 6U);
     RequireInRange("connectTimeout", m_connectTimeout, Seconds(1), Seconds(600));
@@ -215,8 +228,26 @@ AcceptOverflowCase::Connect(CaseContext& ctx, Client& client, std::function<void
 {
     const CaseContext* c = &ctx;
     const Phase& phase = m_phases[client.phase];
-    client.socket = TcpRstHelper::CreateSocket(ctx.topology.client);
+    Ptr<Node> host = client.host == 0 ? ctx.topology.client : m_starHosts.Get(client.host - 1);
+    client.socket = TcpRstHelper::CreateSocket(host);
     Client* self = &client;
+    // What the client itself sent, wherever it sits (the ladder sees only the first host).
+    client.socket->TraceConnectWithoutContext(
+        "Tx",
+        Callback<void, Ptr<const Packet>, const TcpHeader&, Ptr<const TcpSocketBase>>(
+            [self](Ptr<const Packet> p, const TcpHeader& h, Ptr<const TcpSocketBase>)
+            {
+                if ((h.GetFlags() & TcpHeader::SYN) && !(h.GetFlags() & TcpHeader::ACK))
+                {
+                    ++self->synsSent;
+                    self->isn = h.GetSequenceNumber();
+                }
+                else if (p->GetSize() > 0 && self->isn &&
+                         h.GetSequenceNumber() == *self->isn + SequenceNumber32(1))
+                {
+                    ++self->firstDataSent;
+                }
+            }));
     client.socket->SetConnectCallback(
         Callback<void, Ptr<Socket>>(
             [self, c, onConnected](Ptr<Socket>)
@@ -271,6 +302,18 @@ AcceptOverflowCase::Schedule(CaseContext& ctx)
 {
     const CaseTopology& t = ctx.topology;
     t.ServerTcp()->SetAttribute("SynAckRetries", UintegerValue(m_synAckRetries));
+    if (m_hosts > 0 && m_clients > 0)
+    {
+        auto [hosts, routerSide] = ctx.topology.AddClientHosts(*ctx.helper, m_hosts);
+        m_starHosts = hosts;
+        TcpRstHelper::AssignStreams(hosts, 1000);
+        for (uint32_t i = 0; i < routerSide.GetN(); ++i)
+        {
+            Ptr<TcpSegmentFilter> filter = TcpSegmentFilter::Install(routerSide.Get(i));
+            filter->SetRandomLoss(ctx.lossRate);
+            filter->AssignStreams(200 + i);
+        }
+    }
     for (std::size_t i = 0; i < m_phases.size(); ++i)
     {
         Phase& p = m_phases[i];
@@ -285,7 +328,7 @@ AcceptOverflowCase::Schedule(CaseContext& ctx)
         }
         for (uint32_t k = 0; k < m_clients; ++k)
         {
-            AddClient(i, 41000 + 2500 * i + k, "burst");
+            AddClient(i, 41000 + 2500 * i + k, "burst").host = k % (m_hosts + 1);
         }
         Simulator::Schedule(p.start - MilliSeconds(500),
                             [this, &ctx, i]() { SchedulePhase(ctx, i); });
@@ -444,7 +487,7 @@ AcceptOverflowCase::Conn3Connected(CaseContext& ctx, std::size_t index)
 }
 
 AcceptOverflowCase::Outcome
-AcceptOverflowCase::OutcomeOf(const Client& client, const CaseResult& result) const
+AcceptOverflowCase::OutcomeOf(const Client& client)
 {
     TcpRstSocket::SocketError error =
         client.socket ? client.socket->GetSocketError() : client.error;
@@ -457,17 +500,8 @@ AcceptOverflowCase::OutcomeOf(const Client& client, const CaseResult& result) co
     {
         return Outcome::TIMED_OUT;
     }
-    uint32_t syns = 0;
-    uint32_t firstData = 0;
-    for (const LadderSegment& s : result.segments)
-    {
-        if (s.clientPort == client.port && s.fromClient)
-        {
-            syns += s.flags == "S" ? 1 : 0;
-            firstData += (s.length > 0 && s.seq == 1) ? 1 : 0;
-        }
-    }
-    return syns > 1 || firstData > 1 ? Outcome::CONNECTED_LATE : Outcome::CONNECTED;
+    return client.synsSent > 1 || client.firstDataSent > 1 ? Outcome::CONNECTED_LATE
+                                                           : Outcome::CONNECTED;
 }
 
 std::string
@@ -506,16 +540,16 @@ AcceptOverflowCase::Report(const CaseResult& result,
            << ": AbortOnOverflow=" << (p.abortOnOverflow ? "true" : "false") << ", burst of "
            << m_clients << " clients to backlog " << m_backlog << " accepting " << m_acceptRate
            << "/s\n";
-        os << "  client  port   outcome         connected(s)  accepted(s)  SO_ERROR\n";
+        os << "  client  host  port   outcome         connected(s)  accepted(s)  SO_ERROR\n";
         for (const auto& [port, client] : m_byPort)
         {
             if (client.phase != i)
             {
                 continue;
             }
-            Outcome outcome = OutcomeOf(client, result);
+            Outcome outcome = OutcomeOf(client);
             ++counts[outcome];
-            if (!example.count(outcome) || client.label != "burst")
+            if (client.host == 0 && (!example.count(outcome) || client.label != "burst"))
             {
                 example.emplace(outcome, port);
             }
@@ -529,10 +563,10 @@ AcceptOverflowCase::Report(const CaseResult& result,
                 s << std::fixed << std::setprecision(3) << (t - p.start).GetSeconds();
                 return s.str();
             };
-            os << "  " << std::left << std::setw(7) << client.label << " " << std::setw(6) << port
-               << " " << std::setw(15) << OutcomeName(outcome) << " " << std::setw(13)
-               << seconds(client.connectedAt) << " " << std::setw(12) << seconds(client.acceptedAt)
-               << " "
+            os << "  " << std::left << std::setw(7) << client.label << " " << std::setw(5)
+               << client.host << " " << std::setw(6) << port << " " << std::setw(15)
+               << OutcomeName(outcome) << " " << std::setw(13) << seconds(client.connectedAt) << " "
+               << std::setw(12) << seconds(client.acceptedAt) << " "
                << TcpRstSocket::SocketErrorName(client.socket ? client.socket->GetSocketError()
                                                               : client.error)
                << '\n';
@@ -558,11 +592,20 @@ AcceptOverflowCase::Report(const CaseResult& result,
             os << ' ' << TcpRstCounters::Name(stat) << '=' << now.Get(stat);
         }
         os << "\n";
-        for (const auto& [outcome, port] : example)
+        for (Outcome o :
+             {Outcome::CONNECTED, Outcome::CONNECTED_LATE, Outcome::RESET, Outcome::TIMED_OUT})
         {
-            os << "  ladder of a client that " << (outcome == Outcome::TIMED_OUT ? "" : "was ")
-               << OutcomeName(outcome) << " (port " << port << "):\n"
-               << LadderOf(result, port);
+            std::string kind = std::string(o == Outcome::TIMED_OUT ? "" : "was ") + OutcomeName(o);
+            if (example.count(o))
+            {
+                os << "  ladder of a client that " << kind << " (port " << example[o] << "):\n"
+                   << LadderOf(result, example[o]);
+            }
+            else if (counts[o] > 0)
+            {
+                os << "  no ladder of a client that " << kind
+                   << ": none sits on host 0, the one whose link is captured\n";
+            }
         }
         os << '\n';
     }

@@ -13,6 +13,8 @@
 #include "ns3/string.h"
 #include "ns3/tcp-rst-helper.h"
 
+#include <stdexcept>
+
 namespace ns3
 {
 
@@ -24,6 +26,7 @@ CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay, bool
     CaseTopology t;
     t.nodes.Create(3);
     t.linkDelay = delay;
+    t.linkRate = rate;
     t.client = t.nodes.Get(0);
     t.router = t.nodes.Get(1);
     t.server = t.nodes.Get(2);
@@ -69,6 +72,35 @@ CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay, bool
     }
     NS_LOG_INFO("client " << t.clientAddress << " server " << t.serverAddress);
     return t;
+}
+
+std::pair<NodeContainer, NetDeviceContainer>
+CaseTopology::AddClientHosts(TcpRstHelper& rst, uint32_t count)
+{
+    if (count > 200)
+    {
+        throw std::invalid_argument("CaseTopology::AddClientHosts: " + std::to_string(count) +
+                                    " hosts is out of range [0, 200]");
+    }
+    NodeContainer hosts;
+    hosts.Create(count);
+    rst.Install(hosts);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue(linkRate));
+    p2p.SetChannelAttribute("Delay", TimeValue(linkDelay));
+    NetDeviceContainer routerSide;
+    Ipv4AddressHelper addresses;
+    for (uint32_t i = 0; i < count; ++i)
+    {
+        NetDeviceContainer link = p2p.Install(hosts.Get(i), router);
+        addresses.SetBase(Ipv4Address((10U << 24) | (77U << 16) | ((10U + i) << 8)),
+                          "255.255.255.0");
+        addresses.Assign(link);
+        routerSide.Add(link.Get(1));
+        nodes.Add(hosts.Get(i));
+    }
+    Ipv4GlobalRoutingHelper::RecomputeRoutingTables();
+    return {hosts, routerSide};
 }
 
 Time

@@ -11,6 +11,9 @@
 #include "ns3/nstime.h"
 #include "ns3/tcp-rst-l4-protocol.h"
 
+#include <string>
+#include <utility>
+
 namespace ns3
 {
 
@@ -36,9 +39,19 @@ struct CaseTopology
     Ptr<NetDevice> routerFromServer; //!< router interface facing the server
     NodeContainer nodes;             //!< all three
     Time linkDelay;                  //!< one-way delay of each link
+    std::string linkRate;            //!< data rate of each link
 
     /// \return client—server round-trip time without queueing or transmission (4 link delays)
     Time RoundTrip() const;
+
+    /**
+     * \brief Hang \p count more client hosts on the router, each on a link like the client's
+     * (a star around the router): host i is 10.77.(10 + i).1. IPv4 only.
+     * \param rst the helper that installed the topology (host policies and profile)
+     * \param count hosts, at most 200
+     * \return the hosts and the router's device facing each
+     */
+    std::pair<NodeContainer, NetDeviceContainer> AddClientHosts(TcpRstHelper& rst, uint32_t count);
 
     /**
      * \brief Build it.
