@@ -9,6 +9,7 @@
 #include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
+#include "ns3/inet6-socket-address.h"
 #include "ns3/integer.h"
 #include "ns3/packet.h"
 #include "ns3/rst-case-catalog.h"
@@ -608,6 +609,34 @@ TEST_F(ListenQueues, SynCookiesTwoAnswersEverySynWithACookie)
     EXPECT_EQ(scene.Server(TcpStat::SyncookiesRecv), 1u);
     EXPECT_EQ(scene.accepted.size(), 1u);
     EXPECT_EQ(scene.listener->GetSynQueueLength(), 0u);
+}
+
+TEST_F(ListenQueues, CookiesWorkOverIpv6WithTheIpv6MssTable)
+{
+    TcpRstHelper rst;
+    rst.SetTcpAttribute("SynCookies", UintegerValue(2));
+    CaseTopology t = CaseTopology::Build(rst, "1Gbps", MicroSeconds(20), true);
+    Ptr<TcpRstSocket> listener = TcpRstHelper::CreateSocket(t.server);
+    listener->Bind(Inet6SocketAddress(Ipv6Address::GetAny(), kPort));
+    listener->Listen(16);
+    Ptr<TcpRstSocket> accepted;
+    listener->SetAcceptCallback(
+        MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+        Callback<void, Ptr<Socket>, const Address&>([&accepted](Ptr<Socket> s, const Address&)
+                                                    { accepted = DynamicCast<TcpRstSocket>(s); }));
+    Ptr<TcpRstSocket> client = TcpRstHelper::CreateSocket(t.client);
+    Address to = Inet6SocketAddress(t.serverAddress6, kPort);
+    Simulator::Schedule(Seconds(1), [client, to]() { client->Connect(to); });
+    Simulator::Schedule(Seconds(1.5), [client]() { client->Send(Create<Packet>(3000), 0); });
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    ASSERT_TRUE(accepted);
+    EXPECT_EQ(accepted->GetState(), TcpSocket::ESTABLISHED);
+    EXPECT_EQ(t.ServerTcp()->GetCounters().Get(TcpStat::SyncookiesRecv), 1u);
+    EXPECT_EQ(accepted->GetRxAvailable(), 3000u);
+    UintegerValue size;
+    accepted->GetAttribute("SegmentSize", size);
+    EXPECT_EQ(size.Get(), 1440u - 12) << "1440 from the IPv6 table, less the timestamp option";
 }
 
 TEST_F(ListenQueues, AnAckThatIsNoCookieIsResetAndCountedWhileCookiesAreRecent)
