@@ -22,6 +22,7 @@
 #include "ns3/traced-value.h"
 
 #include <array>
+#include <functional>
 #include <map>
 #include <optional>
 #include <tuple>
@@ -382,6 +383,8 @@ class TcpRstL4Protocol : public TcpL4Protocol
     uint32_t TimestampShift(const Address& local, const Address& peer);
     static uint32_t LinuxClockMs();
     uint32_t CookieClock() const;
+    std::function<uint32_t(uint32_t, uint32_t)> CookieHasher(const Address& local,
+                                                             const Address& peer);
     void RewriteOutgoing(Ptr<Packet> p, const Address& source, const Address& destination);
     void RewriteIncoming(Ptr<Packet> p, const Address& source, const Address& destination);
 

@@ -30,21 +30,30 @@ TcpRstL4Protocol::CookieClock() const
     return static_cast<uint32_t>((Simulator::Now() - m_bootTime).GetSeconds() / 60);
 }
 
+// cookie_hash() of one 4-tuple, keyed by the node's secret: (count, which) -> hash.
+std::function<uint32_t(uint32_t, uint32_t)>
+TcpRstL4Protocol::CookieHasher(const Address& local, const Address& peer)
+{
+    DrawSecrets();
+    return [this,
+            localIp = IpAddressOf(local),
+            localPort = PortOf(local),
+            peerIp = IpAddressOf(peer),
+            peerPort = PortOf(peer)](uint32_t count, uint32_t which)
+    { return m_secure.CookieHash(localIp, localPort, peerIp, peerPort, count, which); };
+}
+
 SequenceNumber32
 TcpRstL4Protocol::MakeSynCookie(const Address& local,
                                 const Address& peer,
                                 SequenceNumber32 peerIsn,
                                 uint32_t mssIndex)
 {
-    DrawSecrets();
-    Address localIp = IpAddressOf(local);
-    Address peerIp = IpAddressOf(peer);
+    auto hash = CookieHasher(local, peer);
     uint32_t count = CookieClock();
-    TcpSynCookie::Hashes h{
-        m_secure.CookieHash(localIp, PortOf(local), peerIp, PortOf(peer), 0, 0),
-        m_secure.CookieHash(localIp, PortOf(local), peerIp, PortOf(peer), count, 1)};
     m_counters.Increment(TcpStat::SyncookiesSent);
-    return SequenceNumber32(TcpSynCookie::Make(h, peerIsn.GetValue(), count, mssIndex));
+    return SequenceNumber32(
+        TcpSynCookie::Make({hash(0, 0), hash(count, 1)}, peerIsn.GetValue(), count, mssIndex));
 }
 
 std::optional<uint32_t>
@@ -53,18 +62,13 @@ TcpRstL4Protocol::CheckSynCookie(const Address& local,
                                  SequenceNumber32 seq,
                                  SequenceNumber32 ack)
 {
-    DrawSecrets();
-    Address localIp = IpAddressOf(local);
-    Address peerIp = IpAddressOf(peer);
-    uint16_t localPort = PortOf(local);
-    uint16_t peerPort = PortOf(peer);
-    auto counted = [&](uint32_t count)
-    { return m_secure.CookieHash(localIp, localPort, peerIp, peerPort, count, 1); };
-    return TcpSynCookie::Check(ack.GetValue() - 1,
-                               m_secure.CookieHash(localIp, localPort, peerIp, peerPort, 0, 0),
-                               counted,
-                               seq.GetValue() - 1,
-                               CookieClock());
+    auto hash = CookieHasher(local, peer);
+    return TcpSynCookie::Check(
+        ack.GetValue() - 1,
+        hash(0, 0),
+        [&hash](uint32_t count) { return hash(count, 1); },
+        seq.GetValue() - 1,
+        CookieClock());
 }
 
 void

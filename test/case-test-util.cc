@@ -52,6 +52,20 @@ WithWindows(const std::vector<LadderSegment>& segments)
     return lines;
 }
 
+std::vector<LadderSegment>
+SegmentsOfPort(const CaseResult& result, uint16_t port)
+{
+    std::vector<LadderSegment> segments;
+    for (const LadderSegment& s : result.segments)
+    {
+        if (s.clientPort == port)
+        {
+            segments.push_back(s);
+        }
+    }
+    return segments;
+}
+
 CaseResult
 RunCase(const std::string& name, bool stock, const std::string& outDir)
 {

@@ -18,20 +18,6 @@ namespace test
 
 namespace
 {
-/// \return the segments of one connection
-std::vector<LadderSegment>
-OfPort(const CaseResult& result, uint16_t port)
-{
-    std::vector<LadderSegment> segments;
-    for (const LadderSegment& s : result.segments)
-    {
-        if (s.clientPort == port)
-        {
-            segments.push_back(s);
-        }
-    }
-    return segments;
-}
 
 /// \return the first n lines
 std::vector<std::string>
@@ -47,9 +33,9 @@ using ClosePath = TcpRstTest;
 TEST_F(ClosePath, NoTimeWaitMatchesCaptures02aAnd02b)
 {
     CaseResult result = RunCase("no-time-wait");
-    EXPECT_EQ(WithWindows(OfPort(result, 40021)),
+    EXPECT_EQ(WithWindows(SegmentsOfPort(result, 40021)),
               LinuxLadderWithWindows("02a-no-timewait-buckets0"));
-    EXPECT_EQ(WithWindows(OfPort(result, 40022)),
+    EXPECT_EQ(WithWindows(SegmentsOfPort(result, 40022)),
               LinuxLadderWithWindows("02b-no-timewait-ss-kill"));
     EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
 }
@@ -57,14 +43,15 @@ TEST_F(ClosePath, NoTimeWaitMatchesCaptures02aAnd02b)
 TEST_F(ClosePath, LingerAbortMatchesCapture03a)
 {
     CaseResult result = RunCase("linger-abort");
-    EXPECT_EQ(WithWindows(OfPort(result, 40031)), LinuxLadderWithWindows("03a-linger0-close"));
+    EXPECT_EQ(WithWindows(SegmentsOfPort(result, 40031)),
+              LinuxLadderWithWindows("03a-linger0-close"));
     EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
 }
 
 TEST_F(ClosePath, UnreadCloseMatchesCapture03b)
 {
     CaseResult result = RunCase("unread-close");
-    EXPECT_EQ(WithWindows(OfPort(result, 40033)),
+    EXPECT_EQ(WithWindows(SegmentsOfPort(result, 40033)),
               LinuxLadderWithWindows("03b-close-with-unread-data"));
     EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
 }
@@ -72,9 +59,9 @@ TEST_F(ClosePath, UnreadCloseMatchesCapture03b)
 TEST_F(ClosePath, TimeWaitSynMatchesCaptures07aAnd07b1)
 {
     CaseResult result = RunCase("time-wait-syn");
-    std::vector<std::string> reuse = WithWindows(OfPort(result, 40071));
+    std::vector<std::string> reuse = WithWindows(SegmentsOfPort(result, 40071));
     EXPECT_EQ(reuse, Head(LinuxLadderWithWindows("07a-tw-syn-newer-reused"), reuse.size()));
-    std::vector<std::string> old = WithWindows(OfPort(result, 40072));
+    std::vector<std::string> old = WithWindows(SegmentsOfPort(result, 40072));
     EXPECT_EQ(old, Head(LinuxLadderWithWindows("07b1-tw-oldsyn-lower-seq-older-ts"), old.size()));
     EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
 }
@@ -82,22 +69,25 @@ TEST_F(ClosePath, TimeWaitSynMatchesCaptures07aAnd07b1)
 TEST_F(ClosePath, TimeWaitRstMatchesCaptures07cAnd07c2)
 {
     CaseResult result = RunCase("time-wait-rst");
-    EXPECT_EQ(WithWindows(OfPort(result, 40076)), LinuxLadderWithWindows("07c-tw-rst-rfc1337-0"));
-    EXPECT_EQ(WithWindows(OfPort(result, 40077)), LinuxLadderWithWindows("07c2-tw-rst-rfc1337-1"));
+    EXPECT_EQ(WithWindows(SegmentsOfPort(result, 40076)),
+              LinuxLadderWithWindows("07c-tw-rst-rfc1337-0"));
+    EXPECT_EQ(WithWindows(SegmentsOfPort(result, 40077)),
+              LinuxLadderWithWindows("07c2-tw-rst-rfc1337-1"));
     EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
 }
 
 TEST_F(ClosePath, ShutdownReadMatchesCaptures10aTo10e)
 {
     CaseResult result = RunCase("shutdown-read");
-    EXPECT_EQ(WithWindows(OfPort(result, 40101)), LinuxLadderWithWindows("10a-data-after-shut-rd"));
-    EXPECT_EQ(WithWindows(OfPort(result, 40102)),
+    EXPECT_EQ(WithWindows(SegmentsOfPort(result, 40101)),
+              LinuxLadderWithWindows("10a-data-after-shut-rd"));
+    EXPECT_EQ(WithWindows(SegmentsOfPort(result, 40102)),
               LinuxLadderWithWindows("10b-data-after-close-fin-wait2"));
-    EXPECT_EQ(WithWindows(OfPort(result, 40103)),
+    EXPECT_EQ(WithWindows(SegmentsOfPort(result, 40103)),
               LinuxLadderWithWindows("10c-data-after-shut-wr-control"));
-    EXPECT_EQ(WithWindows(OfPort(result, 40104)),
+    EXPECT_EQ(WithWindows(SegmentsOfPort(result, 40104)),
               LinuxLadderWithWindows("10d-data-after-shut-rdwr"));
-    EXPECT_EQ(WithWindows(OfPort(result, 40105)),
+    EXPECT_EQ(WithWindows(SegmentsOfPort(result, 40105)),
               LinuxLadderWithWindows("10e-data-after-close-fin-wait1"));
     EXPECT_EQ(result.Verdict(), "PASS") << result.ladder;
 }

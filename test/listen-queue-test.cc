@@ -167,21 +167,6 @@ Collapsed(std::vector<std::string> lines)
     return lines;
 }
 
-/// \return the segments of one connection
-std::vector<LadderSegment>
-OfPort(const CaseResult& result, uint16_t port)
-{
-    std::vector<LadderSegment> segments;
-    for (const LadderSegment& s : result.segments)
-    {
-        if (s.clientPort == port)
-        {
-            segments.push_back(s);
-        }
-    }
-    return segments;
-}
-
 /// Without the LOST mark (a collapsed run may start at a lost copy).
 std::vector<std::string>
 WithoutLost(std::vector<std::string> lines)
@@ -825,7 +810,7 @@ TEST_F(AcceptOverflow, AbortOnOverflowFalseMatchesCapture08a)
     EXPECT_TRUE(result.pass) << result.report;
     for (uint16_t port : {40081, 40083, 40084})
     {
-        EXPECT_EQ(WithWindows(OfPort(result, port)),
+        EXPECT_EQ(WithWindows(SegmentsOfPort(result, port)),
                   LinuxConnectionWithWindows("08a-accept-queue-full-abort0", port))
             << "conn " << port;
     }
@@ -833,7 +818,7 @@ TEST_F(AcceptOverflow, AbortOnOverflowFalseMatchesCapture08a)
     // after the first copy, then RTOs from 208 ms); ns-3 has no TLP and starts at 200 ms. The
     // segments and their order match once repeated copies are counted once.
     EXPECT_EQ(
-        Collapsed(WithoutLost(WithWindows(OfPort(result, 40082)))),
+        Collapsed(WithoutLost(WithWindows(SegmentsOfPort(result, 40082)))),
         Collapsed(WithoutLost(LinuxConnectionWithWindows("08a-accept-queue-full-abort0", 40082))));
     // nstat of the capture: TcpExtListenOverflows=15 TcpExtListenDrops=15
     EXPECT_EQ(ReportCounter(result, 'A', "TcpExtListenOverflows"), 15u);
@@ -843,7 +828,7 @@ TEST_F(AcceptOverflow, AbortOnOverflowFalseMatchesCapture08a)
     // The SYN-ACKs again at +1 s and +3 s (jiffies: a little later), the reset only after the
     // request expired at +7 s.
     std::vector<LadderSegment> toConn2;
-    for (const LadderSegment& s : OfPort(result, 40082))
+    for (const LadderSegment& s : SegmentsOfPort(result, 40082))
     {
         if (!s.fromClient)
         {
@@ -866,7 +851,7 @@ TEST_F(AcceptOverflow, AbortOnOverflowTrueMatchesCapture08b)
     CaseResult result = ReplayOnly();
     for (uint16_t port : {40091, 40092, 40093, 40094})
     {
-        EXPECT_EQ(WithWindows(OfPort(result, port)),
+        EXPECT_EQ(WithWindows(SegmentsOfPort(result, port)),
                   LinuxConnectionWithWindows("08b-accept-queue-full-abort1", port - 10))
             << "conn " << port;
     }
@@ -876,7 +861,7 @@ TEST_F(AcceptOverflow, AbortOnOverflowTrueMatchesCapture08b)
     EXPECT_EQ(ReportCounter(result, 'B', "TcpExtEmbryonicRsts"), 1u);
     const LadderSegment* reset = nullptr;
     const LadderSegment* data = nullptr;
-    for (const LadderSegment& s : OfPort(result, 40092))
+    for (const LadderSegment& s : SegmentsOfPort(result, 40092))
     {
         data = (s.fromClient && s.length > 0 && !data) ? &s : data;
         reset = (!s.fromClient && s.flags == "R") ? &s : reset;
