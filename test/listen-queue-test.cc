@@ -7,10 +7,13 @@
 #include "linux-ladder.h"
 
 #include "ns3/boolean.h"
+#include "ns3/bulk-send-helper.h"
 #include "ns3/double.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/inet6-socket-address.h"
 #include "ns3/integer.h"
+#include "ns3/packet-sink-helper.h"
+#include "ns3/packet-sink.h"
 #include "ns3/packet.h"
 #include "ns3/rst-case-catalog.h"
 #include "ns3/simulator.h"
@@ -494,6 +497,28 @@ TEST_F(ListenQueues, AutoAcceptHandsEachConnectionOverAsItCompletes)
     EXPECT_EQ(scene.accepted.size(), 5u) << "PacketSink-style applications never overflow";
     EXPECT_EQ(scene.listener->GetAcceptQueueLength(), 0u);
     EXPECT_EQ(scene.Server(TcpStat::ListenOverflows), 0u);
+}
+
+TEST_F(ListenQueues, PacketSinkWithATinyBacklogStillGetsEveryConnection)
+{
+    TcpRstHelper rst;
+    TcpRstHelper::SetSocketDefault("Backlog", IntegerValue(1));
+    Scene scene(rst);
+    PacketSinkHelper sink("ns3::TcpSocketFactory", InetSocketAddress(Ipv4Address::GetAny(), 9));
+    ApplicationContainer sinkApp = sink.Install(scene.topology.server);
+    for (uint32_t i = 0; i < 5; ++i)
+    {
+        BulkSendHelper bulk("ns3::TcpSocketFactory",
+                            InetSocketAddress(scene.topology.serverAddress, 9));
+        bulk.SetAttribute("MaxBytes", UintegerValue(1000));
+        bulk.Install(scene.topology.client).Start(Seconds(1));
+    }
+    Simulator::Stop(Seconds(3));
+    Simulator::Run();
+    Ptr<PacketSink> app = DynamicCast<PacketSink>(sinkApp.Get(0));
+    EXPECT_EQ(app->GetAcceptedSockets().size(), 5u) << "it accepts in its callback";
+    EXPECT_EQ(app->GetTotalRx(), 5000u);
+    EXPECT_EQ(scene.topology.ServerTcp()->GetCounters().Get(TcpStat::ListenOverflows), 0u);
 }
 
 TEST_F(ListenQueues, TheStockPolicyForksEveryConnectionAndHandsItOver)
