@@ -4,6 +4,9 @@
 // What './tcp-rst run CASE --out=DIR' writes, and that it is reproducible byte for byte.
 #include "case-test-util.h"
 
+#include "ns3/rst-case-catalog.h"
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -65,19 +68,42 @@ TEST_F(Output, RunWritesPcapsCsvAndLadder)
     EXPECT_GT(std::filesystem::file_size(dir + "/client.pcap"), 24u);
 }
 
-TEST_F(Output, SameParametersGiveTheSamePcapByteForByte)
+// Every case: the same seed and parameters give the same files, byte for byte; another RngRun
+// gives other ISNs and timestamps, so other pcaps.
+using Deterministic = TcpRstTest;
+
+class EveryCase : public Deterministic, public ::testing::WithParamInterface<std::string>
 {
-    std::string a = TempDir("repeat-a");
-    std::string b = TempDir("repeat-b");
-    RunCase("historical-syn", false, a);
-    RunCase("historical-syn", false, b);
+};
+
+TEST_P(EveryCase, SameParametersGiveTheSamePcapByteForByte)
+{
+    std::string a = TempDir("repeat-a-" + GetParam());
+    std::string b = TempDir("repeat-b-" + GetParam());
+    RunCase(GetParam(), false, a);
+    RunCase(GetParam(), false, b);
     for (const char* file : {"client.pcap", "server.pcap", "resets.csv", "ladder.txt"})
     {
         std::string first = Slurp(a + "/" + file);
         EXPECT_FALSE(first.empty()) << file;
         EXPECT_EQ(first, Slurp(b + "/" + file)) << file;
     }
+    std::string c = TempDir("repeat-c-" + GetParam());
+    CaseRunOptions other;
+    other.outDir = c;
+    RunCaseOn(GetParam(), other, {"--RngRun=2"});
+    EXPECT_NE(Slurp(a + "/server.pcap"), Slurp(c + "/server.pcap")) << "another RngRun";
 }
+
+INSTANTIATE_TEST_SUITE_P(Output,
+                         EveryCase,
+                         ::testing::ValuesIn(RstCaseCatalog::GetNames()),
+                         [](const ::testing::TestParamInfo<std::string>& info)
+                         {
+                             std::string name = info.param;
+                             std::replace(name.begin(), name.end(), '-', '_');
+                             return name;
+                         });
 
 } // namespace test
 } // namespace ns3
