@@ -886,7 +886,8 @@ TEST_F(AcceptOverflow, AbortOnOverflowTrueMatchesCapture08b)
     EXPECT_EQ(ReportCounter(result, 'B', "TcpExtEmbryonicRsts"), 1u);
     const LadderSegment* reset = nullptr;
     const LadderSegment* data = nullptr;
-    for (const LadderSegment& s : SegmentsOfPort(result, 40092))
+    std::vector<LadderSegment> conn2 = SegmentsOfPort(result, 40092);
+    for (const LadderSegment& s : conn2)
     {
         data = (s.fromClient && s.length > 0 && !data) ? &s : data;
         reset = (!s.fromClient && s.flags == "R") ? &s : reset;
