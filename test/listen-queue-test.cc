@@ -12,6 +12,7 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/inet6-socket-address.h"
 #include "ns3/integer.h"
+#include "ns3/internet-stack-helper.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/packet-sink.h"
 #include "ns3/packet.h"
@@ -814,6 +815,59 @@ TEST_F(ListenQueues, TheServerThatNeverAcceptsOrNeverReads)
     ServerRun unread = RunServer(100, true, false);
     EXPECT_EQ(unread.accepts.size(), 3u);
     EXPECT_EQ(unread.rx, 0u);
+}
+
+TEST_F(ListenQueues, StoppingTheServerResetsTheConnectionsItNeverAccepted)
+{
+    TcpRstHelper rst;
+    Scene scene(rst);
+    TcpAcceptServerHelper helper(InetSocketAddress(Ipv4Address::GetAny(), 6000));
+    helper.SetAttribute("Accepting", BooleanValue(false));
+    ApplicationContainer app = helper.Install(NodeContainer(scene.topology.server));
+    app.Start(Seconds(0));
+    app.Stop(Seconds(2));
+    std::vector<Ptr<TcpRstSocket>> clients;
+    for (int i = 0; i < 2; ++i)
+    {
+        Ptr<TcpRstSocket> c = TcpRstHelper::CreateSocket(scene.topology.client);
+        Address to = InetSocketAddress(scene.topology.serverAddress, 6000);
+        Simulator::Schedule(Seconds(1), [c, to]() { c->Connect(to); });
+        clients.push_back(c);
+    }
+    Simulator::Stop(Seconds(3));
+    Simulator::Run();
+    for (const Ptr<TcpRstSocket>& c : clients)
+    {
+        EXPECT_EQ(c->GetSocketError(), TcpRstSocket::CONNECTION_RESET) << "process exit";
+    }
+    EXPECT_TRUE(DynamicCast<TcpAcceptServer>(app.Get(0))->GetAccepted().empty());
+    EXPECT_EQ(scene.topology.ServerTcp()->GetCounters().GetSent(RstReason::TCP_STATE), 2u);
+}
+
+TEST_F(ListenQueues, TheServerNeedsATcpRstNodeAndAFreePort)
+{
+    NodeContainer plain(1);
+    InternetStackHelper().Install(plain);
+    TcpAcceptServerHelper helper(InetSocketAddress(Ipv4Address::GetAny(), 6000));
+    helper.Install(plain.Get(0)).Start(Seconds(1));
+    try
+    {
+        Simulator::Run();
+        FAIL() << "no error";
+    }
+    catch (const std::invalid_argument& e)
+    {
+        EXPECT_NE(std::string(e.what()).find("has no TcpRstL4Protocol"), std::string::npos)
+            << e.what();
+    }
+    Simulator::Destroy();
+
+    TcpRstHelper rst;
+    Scene scene(rst);
+    Ptr<TcpRstSocket> taken = TcpRstHelper::CreateSocket(scene.topology.server);
+    taken->Bind(InetSocketAddress(Ipv4Address::GetAny(), 6000));
+    helper.Install(scene.topology.server).Start(Seconds(1));
+    EXPECT_THROW(Simulator::Run(), std::invalid_argument) << "port 6000 is taken";
 }
 
 // ---------------------------------------------------------------------------------------------
