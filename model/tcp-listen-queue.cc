@@ -30,7 +30,7 @@ TcpSynVerdict
 TcpListenQueue::OnSyn(uint32_t synCookies, uint32_t maxSynBacklog, bool timeWaitIsn) const
 {
     bool wantCookie = false;
-    if ((synCookies == COOKIES_ALWAYS || SynQueueFull()) && !timeWaitIsn)
+    if (Flooded(synCookies, timeWaitIsn))
     {
         // tcp_syn_flood_action()
         if (synCookies == COOKIES_OFF)
@@ -55,6 +55,12 @@ TcpListenQueue::OnSyn(uint32_t synCookies, uint32_t maxSynBacklog, bool timeWait
         return TcpSynVerdict::UNPROVEN_PEER;
     }
     return TcpSynVerdict::REQUEST;
+}
+
+bool
+TcpListenQueue::Flooded(uint32_t synCookies, bool timeWaitIsn) const
+{
+    return (synCookies == COOKIES_ALWAYS || SynQueueFull()) && !timeWaitIsn;
 }
 
 bool

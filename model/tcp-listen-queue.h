@@ -62,6 +62,14 @@ class TcpListenQueue
      */
     TcpSynVerdict OnSyn(uint32_t synCookies, uint32_t maxSynBacklog, bool timeWaitIsn) const;
 
+    /**
+     * \brief tcp_conn_request(): does this SYN meet a SYN flood (tcp_syn_flood_action(): the
+     * SYN queue is full, or cookies are always on), unless it reopens a TIME_WAIT 4-tuple?
+     * \param synCookies tcp_syncookies \param timeWaitIsn the SYN reopens a TIME_WAIT 4-tuple
+     * \return true when it does
+     */
+    bool Flooded(uint32_t synCookies, bool timeWaitIsn) const;
+
     /// \return sk_acceptq_is_full(): more than sk_max_ack_backlog completed connections
     bool AcceptQueueFull() const;
     /// \return inet_csk_reqsk_queue_is_full(): at least sk_max_ack_backlog requests

@@ -97,10 +97,8 @@ TcpRstSocket::OnListenSyn(const Segment& s)
     const TcpHostSysctls& sysctls = m_rstTcp->GetSysctls();
     TcpRstCounters& counters = m_rstTcp->GetCounters();
     bool timeWaitIsn = m_rstTcp->HasTimeWaitIsn(s.to, s.from);
-    bool flooded =
-        (sysctls.synCookies == TcpListenQueue::COOKIES_ALWAYS || m_listenQueue.SynQueueFull()) &&
-        !timeWaitIsn;
-    if (flooded && sysctls.synCookies != TcpListenQueue::COOKIES_OFF)
+    if (m_listenQueue.Flooded(sysctls.synCookies, timeWaitIsn) &&
+        sysctls.synCookies != TcpListenQueue::COOKIES_OFF)
     {
         counters.Increment(TcpStat::ReqQFullDoCookies); // tcp_syn_flood_action()
     }
