@@ -10,6 +10,7 @@
 #include "tcp-rst-socket.h"
 #include "tcp-segment-check.h"
 
+#include "ns3/boolean.h"
 #include "ns3/ipv4-interface.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-route.h"
@@ -57,6 +58,15 @@ TcpRstL4Protocol::GetTypeId()
                        TimeValue(MilliSeconds(8)),
                        MakeTimeAccessor(&TcpRstL4Protocol::m_timeoutMin),
                        MakeTimeChecker(MilliSeconds(1), Seconds(1)))
+            .AddAttribute("FastDemux",
+                          "Find a connected IPv4 socket's segments through a hash table on the "
+                          "4-tuple (Linux's established hash) instead of ns-3's scan over every "
+                          "endpoint of the node; the same segments reach the same sockets "
+                          "either way. Listeners, wildcards and device-bound sockets are always "
+                          "scanned.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&TcpRstL4Protocol::m_fastDemux),
+                          MakeBooleanChecker())
             .AddTraceSource("ResetSent",
                             "A reset left this node (reason, node, addresses, header).",
                             MakeTraceSourceAccessor(&TcpRstL4Protocol::m_resetSent),
@@ -215,6 +225,7 @@ TcpRstL4Protocol::Crash()
     }
     m_timeWait.clear();
     m_timeWaitIsn.clear();
+    m_connections.clear();
     m_orphans.Clear();
     m_orphanCount = 0;
 }
@@ -406,7 +417,11 @@ TcpRstL4Protocol::Receive(Ptr<Packet> p,
         return IpL4Protocol::RX_OK;
     }
     ++m_rxDepth;
-    IpL4Protocol::RxStatus status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
+    IpL4Protocol::RxStatus status;
+    if (!ReceiveOnConnection(p, incomingIpHeader, incomingInterface, &status))
+    {
+        status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
+    }
     return FinishReceive(
         status, p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
 }

@@ -7,6 +7,7 @@
 #include "linux-timer-wheel.h"
 #include "rst-reason.h"
 #include "tcp-challenge-ack-limit.h"
+#include "tcp-flow-key.h"
 #include "tcp-host-profile.h"
 #include "tcp-orphan-count.h"
 #include "tcp-reset-event.h"
@@ -27,6 +28,7 @@
 #include <optional>
 #include <tuple>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -272,6 +274,17 @@ class TcpRstL4Protocol : public TcpL4Protocol
      */
     void DiscardNextSegment(bool on);
 
+    /**
+     * \brief A connected IPv4 socket: segments of its 4-tuple reach it through a hash table
+     * (attribute FastDemux) instead of ns-3's scan over every endpoint.
+     * \param socket the socket \param key its 4-tuple
+     */
+    void RegisterConnection(TcpRstSocket* socket, const TcpFlowKey& key);
+    /// \param socket a registered socket \param key its 4-tuple \brief it is gone
+    void UnregisterConnection(TcpRstSocket* socket, const TcpFlowKey& key);
+    /// \return segments delivered through the hash table so far
+    uint64_t GetFastDemuxHits() const;
+
     /// \brief A connection was closed by its application and is not gone yet.
     void AddOrphan();
     /// \brief An orphan is gone.
@@ -395,6 +408,11 @@ class TcpRstL4Protocol : public TcpL4Protocol
                                          const Address& source,
                                          const Address& destination);
     IpL4Protocol::RxStatus DropMalformed(Ptr<Packet> p);
+    bool ReceiveOnConnection(Ptr<Packet> p,
+                             const Ipv4Header& ip,
+                             Ptr<Ipv4Interface> incomingInterface,
+                             IpL4Protocol::RxStatus* status);
+
     void SanitizeOptions(Ptr<Packet> p);
     void ReturnCapacity(std::vector<HeldSegment>& held);
     void AnswerNoSocket(Ptr<Packet> p, const Address& source, const Address& destination);
@@ -440,10 +458,13 @@ class TcpRstL4Protocol : public TcpL4Protocol
     TcpOrphanCount m_orphans;                               //!< orphans and tcp_orphan_cache
     std::optional<TcpSynCookie::Options> m_cookieTimestamp; //!< see SetCookieTimestamp()
     bool m_discardNext{false};                              //!< see DiscardNextSegment()
-    uint64_t m_orphanPhaseSeed{0};                          //!< where the orphan cache ticks
-    TracedValue<uint32_t> m_orphanCount;                    //!< trace source OrphanCount
-    TracedCallback<const TcpResetEvent&> m_resetSent;       //!< trace source ResetSent
-    TracedCallback<const TcpResetEvent&> m_resetReceived;   //!< trace source ResetReceived
+    bool m_fastDemux{true};                                 //!< FastDemux
+    std::unordered_map<TcpFlowKey, TcpRstSocket*, TcpFlowKeyHash> m_connections; //!< by 4-tuple
+    uint64_t m_fastDemuxHits{0};                      //!< segments delivered through m_connections
+    uint64_t m_orphanPhaseSeed{0};                    //!< where the orphan cache ticks
+    TracedValue<uint32_t> m_orphanCount;              //!< trace source OrphanCount
+    TracedCallback<const TcpResetEvent&> m_resetSent; //!< trace source ResetSent
+    TracedCallback<const TcpResetEvent&> m_resetReceived; //!< trace source ResetReceived
 };
 
 } // namespace ns3

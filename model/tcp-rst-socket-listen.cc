@@ -76,6 +76,7 @@ TcpRstSocket::CompleteFork(Ptr<Packet> p,
         m_tcb->m_rcvTimestampValue = ts->GetTimestamp();
     }
     TcpSocketBase::CompleteFork(p, tcpHeader, fromAddress, toAddress);
+    RegisterConnection();
     if (m_forkKind == ForkKind::COOKIE_SYN_ACK)
     {
         // Linux tcp_conn_request(): want_cookie -> reqsk_free(); nothing is kept.

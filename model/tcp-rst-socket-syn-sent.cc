@@ -82,7 +82,12 @@ int
 TcpRstSocket::Connect(const Address& address)
 {
     StockResetReason reason(this, RstReason::TCP_STATE);
-    return TcpSocketBase::Connect(address);
+    int result = TcpSocketBase::Connect(address);
+    if (result == 0)
+    {
+        RegisterConnection();
+    }
+    return result;
 }
 
 } // namespace ns3

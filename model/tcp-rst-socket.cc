@@ -165,6 +165,14 @@ TcpRstSocket::~TcpRstSocket()
     NS_LOG_FUNCTION(this);
     m_keepaliveEvent.Cancel();
     m_finWait2Event.Cancel();
+    if (m_flowKey && m_rstTcp)
+    {
+        m_rstTcp->UnregisterConnection(this, *m_flowKey);
+    }
+    if (m_flowKey && m_rstTcp)
+    {
+        m_rstTcp->UnregisterConnection(this, *m_flowKey);
+    }
     LeaveListener();
     for (TcpRstSocket* child : m_children)
     {

@@ -6,6 +6,7 @@
 
 #include "rst-reason.h"
 #include "tcp-challenge-ack-limit.h"
+#include "tcp-flow-key.h"
 #include "tcp-listen-queue.h"
 #include "tcp-reset-event.h"
 #include "tcp-reset-validation.h"
@@ -117,6 +118,13 @@ class TcpRstSocket : public TcpSocketBase
     uint32_t GetAcceptQueueLength() const;
     /// \return half-open requests (SYN_RCVD children) of this listener
     uint32_t GetSynQueueLength() const;
+
+    /**
+     * \param key a 4-tuple
+     * \return this socket's endpoint when it is connected on exactly that 4-tuple (the node's
+     * hash table delivers its segments there), nullptr otherwise
+     */
+    Ipv4EndPoint* ConnectedEndPoint(const TcpFlowKey& key) const;
 
     /**
      * \brief SO_LINGER (the attributes LingerOn and LingerTime). {on, 0}: Close() aborts the
@@ -283,6 +291,8 @@ class TcpRstSocket : public TcpSocketBase
     void SendCookieSynAck(const TcpHeader& syn, const Address& from, const Address& to);
     void LeaveListener();
     void StopListening(bool reset);
+    // tcp-rst-socket-demux.cc
+    void RegisterConnection();
     // tcp-rst-socket-syn-sent.cc
     Handled OnSynSentSegment(const Segment& s);
     void RetransmitSynNow();
@@ -413,6 +423,7 @@ class TcpRstSocket : public TcpSocketBase
     bool m_queued{false};                           //!< on a child: in the accept queue
     SequenceNumber32 m_cookieIsn;                   //!< on a cookie child: the cookie
     TracedValue<uint32_t> m_acceptQueueLength;      //!< trace source AcceptQueueLength
+    std::optional<TcpFlowKey> m_flowKey;            //!< registered with the node (FastDemux)
     TracedCallback<SocketError> m_socketErrorTrace; //!< trace source SocketError
 };
 
