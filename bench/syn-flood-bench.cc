@@ -7,6 +7,8 @@
 // (InternetStackHelper, TcpSocketBase), tcp-rst with every policy Stock, tcp-rst as Linux
 // (SYN queue of SomaxConn requests, SYN cookies beyond). Run one stack per process so that the
 // peak resident memory is that stack's.
+#include "bench.h"
+
 #include "ns3/core-module.h"
 #include "ns3/internet-module.h"
 #include "ns3/network-module.h"
@@ -21,16 +23,12 @@
 #include <chrono>
 #include <sys/resource.h>
 
+namespace ns3
+{
+namespace bench
+{
 namespace
 {
-using namespace ns3;
-
-enum Stack
-{
-    NS3,
-    TCP_RST_STOCK,
-    TCP_RST_LINUX,
-};
 
 struct Flood
 {
@@ -124,14 +122,6 @@ RunFlood(Stack stack, uint32_t clients)
     return flood;
 }
 
-double
-PeakResidentMiB()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_maxrss / 1024.0; // kB on Linux
-}
-
 void
 SynFlood(benchmark::State& state, Stack stack)
 {
@@ -149,8 +139,18 @@ SynFlood(benchmark::State& state, Stack stack)
     state.counters["peak_rss_MiB"] = PeakResidentMiB();
 }
 
+} // namespace
+
+double
+PeakResidentMiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0; // kB on Linux
+}
+
 void
-Register(uint32_t clients)
+RegisterSynFlood(uint32_t clients)
 {
     for (auto [name, stack] : {std::pair{"SynFlood/ns3", NS3},
                                std::pair{"SynFlood/tcp-rst-stock", TCP_RST_STOCK},
@@ -163,35 +163,6 @@ Register(uint32_t clients)
             ->Unit(benchmark::kMillisecond);
     }
 }
-} // namespace
 
-int
-main(int argc, char** argv)
-{
-    uint32_t clients = 10000;
-    for (int i = 1; i < argc; ++i)
-    {
-        std::string arg = argv[i];
-        if (arg.rfind("--clients=", 0) == 0)
-        {
-            long value = std::strtol(arg.c_str() + 10, nullptr, 10);
-            if (value < 1 || value > 1000000)
-            {
-                std::cerr << "tcp-rst-bench: --clients=" << arg.substr(10)
-                          << " is out of range [1, 1000000]\n";
-                return 2;
-            }
-            clients = static_cast<uint32_t>(value);
-            argv[i--] = argv[--argc]; // not for Google Benchmark
-        }
-    }
-    benchmark::Initialize(&argc, argv);
-    if (benchmark::ReportUnrecognizedArguments(argc, argv))
-    {
-        return 2;
-    }
-    Register(clients);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
-}
+} // namespace bench
+} // namespace ns3

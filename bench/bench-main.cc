@@ -1,0 +1,66 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+// tcp-rst-bench: Google Benchmark's command line, plus --clients=N (the SYN flood's SYNs) and
+// --connections=N (concurrent connections of the demultiplexing benchmark).
+#include "bench.h"
+
+#include <benchmark/benchmark.h>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+namespace
+{
+/// Takes --name=N out of argv; \return false (after a message) when N is out of [1, max]
+bool
+TakeCount(int& argc, char** argv, const std::string& name, uint32_t max, uint32_t* value)
+{
+    std::string prefix = "--" + name + "=";
+    for (int i = 1; i < argc; ++i)
+    {
+        std::string arg = argv[i];
+        if (arg.rfind(prefix, 0) != 0)
+        {
+            continue;
+        }
+        char* end = nullptr;
+        long n = std::strtol(arg.c_str() + prefix.size(), &end, 10);
+        if (*end != '\0' || n < 1 || n > static_cast<long>(max))
+        {
+            std::cerr << "tcp-rst-bench: " << arg << " is out of range [1, " << max << "]\n";
+            return false;
+        }
+        *value = static_cast<uint32_t>(n);
+        for (int k = i; k + 1 < argc; ++k)
+        {
+            argv[k] = argv[k + 1];
+        }
+        --argc;
+        --i;
+    }
+    return true;
+}
+} // namespace
+
+int
+main(int argc, char** argv)
+{
+    uint32_t clients = 10000;
+    uint32_t connections = 10000;
+    if (!TakeCount(argc, argv, "clients", 1000000, &clients) ||
+        !TakeCount(argc, argv, "connections", 60000, &connections))
+    {
+        return 2;
+    }
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+    {
+        return 2;
+    }
+    ns3::bench::RegisterSynFlood(clients);
+    ns3::bench::RegisterDemux(connections);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
