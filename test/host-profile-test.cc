@@ -625,6 +625,23 @@ TEST_F(HostProfile, LinuxProfileSetsSocketDefaultsButKeepsTheUsers)
     EXPECT_EQ(s->GetCongestionControlName(), "TcpCubic") << "Linux's default, in every ns-3";
 }
 
+TEST_F(HostProfile, ADefaultChangedBetweenTwoSocketsIsSeenByTheSecond)
+{
+    TcpRstHelper rst;
+    Connecting scene(rst);
+    auto segmentSizeOfNewSocket = [&scene]()
+    {
+        UintegerValue size;
+        TcpRstHelper::CreateSocket(scene.topology.client)->GetAttribute("SegmentSize", size);
+        return size.Get();
+    };
+    EXPECT_EQ(segmentSizeOfNewSocket(), 1448u) << "the profile's";
+    Config::SetDefault("ns3::TcpSocket::SegmentSize", UintegerValue(1000));
+    EXPECT_EQ(segmentSizeOfNewSocket(), 1000u) << "the user's, set after the first socket";
+    Config::Reset();
+    EXPECT_EQ(segmentSizeOfNewSocket(), 1448u) << "the profile's again";
+}
+
 TEST_F(HostProfile, CongestionControlChosenByTheUserIsKept)
 {
     Config::SetDefault("ns3::TcpL4Protocol::SocketType", StringValue("ns3::TcpVegas"));
