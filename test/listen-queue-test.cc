@@ -47,6 +47,7 @@ struct QueueScene : Scene
     QueueScene(TcpRstHelper& rst, int32_t backlog, bool autoAccept = false)
         : Scene(rst)
     {
+        TcpRstHelper::AssignStreams(topology.nodes, 0); // the jiffy phases, whatever ran before
         fromClient = TcpSegmentFilter::Install(topology.routerFromClient);
         listener = TcpRstHelper::CreateSocket(topology.server);
         listener->SetAttribute("AutoAccept", BooleanValue(autoAccept));
@@ -595,8 +596,8 @@ TEST_F(ListenQueues, WithoutCookiesAFullSynQueueDropsTheSyn)
     rst.SetTcpAttribute("SynCookies", UintegerValue(0));
     QueueScene scene(rst, 1, true);
     DropNextPureAck(scene, scene.fromClient, QueueScene::Port(0));
-    scene.ConnectAt(0, Seconds(1)); // its request lingers until it re-sends its SYN-ACK
-    scene.ConnectAt(1, Seconds(1.0001));
+    scene.ConnectAt(0, Seconds(1));   // its request lingers until it re-sends its SYN-ACK (2 s)
+    scene.ConnectAt(1, Seconds(1.5)); // its SYN again at 2.5 s, after conn 0 completed
     Simulator::Stop(Seconds(3));
     Simulator::Run();
     EXPECT_EQ(scene.Server(TcpStat::ReqQFullDrop), 1u);
