@@ -5,10 +5,49 @@
 // --connections=N (concurrent connections of the demultiplexing benchmark).
 #include "bench.h"
 
+#include "ns3/simulator.h"
+
 #include <benchmark/benchmark.h>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <string>
+
+namespace ns3
+{
+namespace bench
+{
+
+TimedRun
+RunSimulation()
+{
+    TimedRun run;
+    uint64_t before = Simulator::GetEventCount();
+    auto start = std::chrono::steady_clock::now();
+    Simulator::Run();
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    run.events = Simulator::GetEventCount() - before;
+    return run;
+}
+
+void
+RegisterStacks(const std::string& prefix,
+               const std::vector<std::pair<std::string, Stack>>& stacks,
+               StackBenchmark run,
+               int64_t arg)
+{
+    for (const auto& [name, stack] : stacks)
+    {
+        benchmark::RegisterBenchmark((prefix + "/" + name).c_str(), run, stack)
+            ->Arg(arg)
+            ->Iterations(1)
+            ->UseManualTime()
+            ->Unit(benchmark::kMillisecond);
+    }
+}
+
+} // namespace bench
+} // namespace ns3
 
 namespace
 {

@@ -4,7 +4,11 @@
 #ifndef TCP_RST_BENCH_H
 #define TCP_RST_BENCH_H
 
+#include <benchmark/benchmark.h>
 #include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace ns3
 {
@@ -26,6 +30,30 @@ void RegisterSynFlood(uint32_t clients);
 void RegisterDemux(uint32_t connections);
 /// \return the process's peak resident memory in MiB
 double PeakResidentMiB();
+
+/// Simulator::Run(), timed: what it cost.
+struct TimedRun
+{
+    double seconds{0};  //!< wall time
+    uint64_t events{0}; //!< events executed
+};
+
+/// \return Simulator::Run()'s wall time and events
+TimedRun RunSimulation();
+
+/// One benchmark function per stack.
+using StackBenchmark = void (*)(benchmark::State& state, Stack stack);
+
+/**
+ * \brief Registers prefix/<stack name> for each stack: one argument, one iteration, manual
+ * time in milliseconds.
+ * \param prefix e.g. "SynFlood" \param stacks names and stacks \param run the function
+ * \param arg its argument
+ */
+void RegisterStacks(const std::string& prefix,
+                    const std::vector<std::pair<std::string, Stack>>& stacks,
+                    StackBenchmark run,
+                    int64_t arg);
 
 } // namespace bench
 } // namespace ns3

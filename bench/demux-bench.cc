@@ -16,7 +16,6 @@
 #include "ns3/tcp-rst-helper.h"
 
 #include <benchmark/benchmark.h>
-#include <chrono>
 
 namespace ns3
 {
@@ -71,12 +70,8 @@ RunConnections(Stack stack, uint32_t connections)
                             [s, to]() { s->Connect(to); });
     }
     Simulator::Stop(Seconds(6));
-    Run run;
-    uint64_t before = Simulator::GetEventCount();
-    auto start = std::chrono::steady_clock::now();
-    Simulator::Run();
-    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    run.events = Simulator::GetEventCount() - before;
+    TimedRun timed = RunSimulation();
+    Run run{timed.seconds, timed.events, 0};
     run.rx = DynamicCast<PacketSink>(sinkApp.Get(0))->GetTotalRx();
     Simulator::Destroy();
     return run;
@@ -102,16 +97,10 @@ Demux(benchmark::State& state, Stack stack)
 void
 RegisterDemux(uint32_t connections)
 {
-    for (auto [name, stack] : {std::pair{"Demux/ns3", NS3},
-                               std::pair{"Demux/tcp-rst-scan", TCP_RST_SCAN},
-                               std::pair{"Demux/tcp-rst-linux", TCP_RST_LINUX}})
-    {
-        benchmark::RegisterBenchmark(name, Demux, stack)
-            ->Arg(connections)
-            ->Iterations(1)
-            ->UseManualTime()
-            ->Unit(benchmark::kMillisecond);
-    }
+    RegisterStacks("Demux",
+                   {{"ns3", NS3}, {"tcp-rst-scan", TCP_RST_SCAN}, {"tcp-rst-linux", TCP_RST_LINUX}},
+                   Demux,
+                   connections);
 }
 
 } // namespace bench

@@ -20,7 +20,6 @@
 #include "ns3/tcp-segment-injector.h"
 
 #include <benchmark/benchmark.h>
-#include <chrono>
 #include <sys/resource.h>
 
 namespace ns3
@@ -108,11 +107,9 @@ RunFlood(Stack stack, uint32_t clients)
         TcpSegmentInjector::Schedule(Seconds(1) + MicroSeconds(100 * i), nodes.Get(0), server, syn);
     }
     Simulator::Stop(Seconds(76));
-    uint64_t before = Simulator::GetEventCount();
-    auto start = std::chrono::steady_clock::now();
-    Simulator::Run();
-    flood.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    flood.events = Simulator::GetEventCount() - before;
+    TimedRun timed = RunSimulation();
+    flood.seconds = timed.seconds;
+    flood.events = timed.events;
     if (stack != NS3)
     {
         flood.cookies =
@@ -152,16 +149,11 @@ PeakResidentMiB()
 void
 RegisterSynFlood(uint32_t clients)
 {
-    for (auto [name, stack] : {std::pair{"SynFlood/ns3", NS3},
-                               std::pair{"SynFlood/tcp-rst-stock", TCP_RST_STOCK},
-                               std::pair{"SynFlood/tcp-rst-linux", TCP_RST_LINUX}})
-    {
-        benchmark::RegisterBenchmark(name, SynFlood, stack)
-            ->Arg(clients)
-            ->Iterations(1)
-            ->UseManualTime()
-            ->Unit(benchmark::kMillisecond);
-    }
+    RegisterStacks(
+        "SynFlood",
+        {{"ns3", NS3}, {"tcp-rst-stock", TCP_RST_STOCK}, {"tcp-rst-linux", TCP_RST_LINUX}},
+        SynFlood,
+        clients);
 }
 
 } // namespace bench

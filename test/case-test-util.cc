@@ -9,6 +9,9 @@
 #include "ns3/rst-case-catalog.h"
 #include "ns3/simulator.h"
 
+#include <fstream>
+#include <sstream>
+
 namespace ns3
 {
 namespace test
@@ -50,6 +53,15 @@ WithWindows(const std::vector<LadderSegment>& segments)
                         (options.empty() ? "" : " " + options));
     }
     return lines;
+}
+
+std::string
+ReadFile(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream os;
+    os << in.rdbuf();
+    return os.str();
 }
 
 std::vector<LadderSegment>

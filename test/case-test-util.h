@@ -34,6 +34,9 @@ std::vector<std::string> Ladder(const std::vector<LadderSegment>& segments);
 /// \return the ladder with windows and options: "S>C SA 0 1 win=65160 mss=1460,sackOK,ws=10"
 std::vector<std::string> WithWindows(const std::vector<LadderSegment>& segments);
 
+/// \param path a file \return its bytes ("" when it cannot be read)
+std::string ReadFile(const std::string& path);
+
 /// \return the segments of connection \p port (its client port) of a result, in order
 std::vector<LadderSegment> SegmentsOfPort(const CaseResult& result, uint16_t port);
 

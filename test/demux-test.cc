@@ -26,14 +26,6 @@ namespace test
 
 namespace
 {
-std::string
-Slurp(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream os;
-    os << in.rdbuf();
-    return os.str();
-}
 
 /// Five bulk transfers to a PacketSink; \return {server hits, client hits, bytes received}
 std::array<uint64_t, 3>
@@ -91,9 +83,9 @@ TEST_P(DemuxEveryCase, TheHashTableAndTheScanGiveTheSamePcaps)
     RunCase(GetParam(), false, scan);
     for (const char* file : {"client.pcap", "server.pcap", "resets.csv", "ladder.txt"})
     {
-        std::string a = Slurp(fast + "/" + file);
+        std::string a = ReadFile(fast + "/" + file);
         EXPECT_FALSE(a.empty()) << file;
-        EXPECT_EQ(a, Slurp(scan + "/" + file)) << file;
+        EXPECT_EQ(a, ReadFile(scan + "/" + file)) << file;
     }
 }
 

@@ -18,14 +18,6 @@ namespace test
 
 namespace
 {
-std::string
-Slurp(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream os;
-    os << in.rdbuf();
-    return os.str();
-}
 
 std::string
 TempDir(const std::string& name)
@@ -47,7 +39,7 @@ TEST_F(Output, RunWritesPcapsCsvAndLadder)
     {
         EXPECT_TRUE(std::filesystem::exists(dir + "/" + file)) << file;
     }
-    std::istringstream csv(Slurp(dir + "/resets.csv"));
+    std::istringstream csv(ReadFile(dir + "/resets.csv"));
     std::string line;
     std::vector<std::string> rows;
     while (std::getline(csv, line))
@@ -63,8 +55,8 @@ TEST_F(Output, RunWritesPcapsCsvAndLadder)
     EXPECT_EQ(rows[1],
               "1.000040992,2,NO_SOCKET,sent,10.77.2.2:5000,10.77.1.1:40011,RST|ACK,0," +
                   std::to_string(isn + 1));
-    EXPECT_EQ(Slurp(dir + "/ladder.txt"), result.ladder);
-    EXPECT_NE(Slurp(dir + "/counters.txt").find("TcpOutRsts 2"), std::string::npos);
+    EXPECT_EQ(ReadFile(dir + "/ladder.txt"), result.ladder);
+    EXPECT_NE(ReadFile(dir + "/counters.txt").find("TcpOutRsts 2"), std::string::npos);
     EXPECT_GT(std::filesystem::file_size(dir + "/client.pcap"), 24u);
 }
 
@@ -84,15 +76,15 @@ TEST_P(EveryCase, SameParametersGiveTheSamePcapByteForByte)
     RunCase(GetParam(), false, b);
     for (const char* file : {"client.pcap", "server.pcap", "resets.csv", "ladder.txt"})
     {
-        std::string first = Slurp(a + "/" + file);
+        std::string first = ReadFile(a + "/" + file);
         EXPECT_FALSE(first.empty()) << file;
-        EXPECT_EQ(first, Slurp(b + "/" + file)) << file;
+        EXPECT_EQ(first, ReadFile(b + "/" + file)) << file;
     }
     std::string c = TempDir("repeat-c-" + GetParam());
     CaseRunOptions other;
     other.outDir = c;
     RunCaseOn(GetParam(), other, {"--RngRun=2"});
-    EXPECT_NE(Slurp(a + "/server.pcap"), Slurp(c + "/server.pcap")) << "another RngRun";
+    EXPECT_NE(ReadFile(a + "/server.pcap"), ReadFile(c + "/server.pcap")) << "another RngRun";
 }
 
 INSTANTIATE_TEST_SUITE_P(Output,
