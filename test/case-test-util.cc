@@ -9,6 +9,7 @@
 #include "ns3/rst-case-catalog.h"
 #include "ns3/simulator.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -53,6 +54,14 @@ WithWindows(const std::vector<LadderSegment>& segments)
                         (options.empty() ? "" : " " + options));
     }
     return lines;
+}
+
+std::string
+CaseTestName(const ::testing::TestParamInfo<std::string>& info)
+{
+    std::string name = info.param;
+    std::replace(name.begin(), name.end(), '-', '_');
+    return name;
 }
 
 std::string

@@ -34,6 +34,9 @@ std::vector<std::string> Ladder(const std::vector<LadderSegment>& segments);
 /// \return the ladder with windows and options: "S>C SA 0 1 win=65160 mss=1460,sackOK,ws=10"
 std::vector<std::string> WithWindows(const std::vector<LadderSegment>& segments);
 
+/// \param info a test parameter that is a case name \return it as a test name ("a_b")
+std::string CaseTestName(const ::testing::TestParamInfo<std::string>& info);
+
 /// \param path a file \return its bytes ("" when it cannot be read)
 std::string ReadFile(const std::string& path);
 

@@ -92,12 +92,7 @@ TEST_P(DemuxEveryCase, TheHashTableAndTheScanGiveTheSamePcaps)
 INSTANTIATE_TEST_SUITE_P(AllCases,
                          DemuxEveryCase,
                          ::testing::ValuesIn(RstCaseCatalog::GetNames()),
-                         [](const ::testing::TestParamInfo<std::string>& info)
-                         {
-                             std::string name = info.param;
-                             std::replace(name.begin(), name.end(), '-', '_');
-                             return name;
-                         });
+                         CaseTestName);
 
 } // namespace test
 } // namespace ns3

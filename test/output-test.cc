@@ -90,12 +90,7 @@ TEST_P(EveryCase, SameParametersGiveTheSamePcapByteForByte)
 INSTANTIATE_TEST_SUITE_P(Output,
                          EveryCase,
                          ::testing::ValuesIn(RstCaseCatalog::GetNames()),
-                         [](const ::testing::TestParamInfo<std::string>& info)
-                         {
-                             std::string name = info.param;
-                             std::replace(name.begin(), name.end(), '-', '_');
-                             return name;
-                         });
+                         CaseTestName);
 
 } // namespace test
 } // namespace ns3
