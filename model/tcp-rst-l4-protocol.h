@@ -245,7 +245,7 @@ class TcpRstL4Protocol : public TcpL4Protocol
      * \brief cookie_v4_init_sequence(): the ISN of a cookie SYN-ACK.
      * \param local local socket address \param peer peer socket address
      * \param peerIsn the SYN's sequence number \param mssIndex TcpSynCookie::MssIndex()
-     * \return the cookie (counts TcpExtSyncookiesSent)
+     * \return the cookie
      */
     SequenceNumber32 MakeSynCookie(const Address& local,
                                    const Address& peer,

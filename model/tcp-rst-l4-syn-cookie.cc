@@ -51,7 +51,6 @@ TcpRstL4Protocol::MakeSynCookie(const Address& local,
 {
     auto hash = CookieHasher(local, peer);
     uint32_t count = CookieClock();
-    m_counters.Increment(TcpStat::SyncookiesSent);
     return SequenceNumber32(
         TcpSynCookie::Make({hash(0, 0), hash(count, 1)}, peerIsn.GetValue(), count, mssIndex));
 }

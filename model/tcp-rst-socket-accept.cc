@@ -320,6 +320,7 @@ TcpRstSocket::SendCookieSynAck(const TcpHeader& syn, const Address& from, const 
     bool ipv6 = Inet6SocketAddress::IsMatchingType(to);
     m_cookieIsn = m_rstTcp->MakeSynCookie(
         to, from, syn.GetSequenceNumber(), TcpSynCookie::MssIndex(peerMss, ipv6));
+    m_rstTcp->GetCounters().Increment(TcpStat::SyncookiesSent);
     if (m_listener)
     {
         m_listener->m_listenQueue.NoteOverflow(Simulator::Now()); // tcp_synq_overflow()
@@ -363,26 +364,33 @@ TcpRstSocket::LeaveListener()
 void
 TcpRstSocket::StopListening(bool reset)
 {
-    std::vector<Ptr<TcpRstSocket>> children;
-    for (TcpRstSocket* child : m_children)
-    {
-        children.emplace_back(child);
-    }
+    // The waiting connections in queue order (the resets' order on the wire), then the
+    // requests, which leave without a segment.
     std::deque<std::pair<Ptr<TcpRstSocket>, Address>> queued;
     queued.swap(m_acceptQueue);
-    for (const Ptr<TcpRstSocket>& child : children)
+    std::vector<Ptr<TcpRstSocket>> requests;
+    for (TcpRstSocket* child : m_children)
     {
-        bool wasQueued = child->m_queued;
+        if (!child->m_queued)
+        {
+            requests.emplace_back(child);
+        }
         child->m_listener = nullptr;
         child->m_queued = false;
-        if (reset && wasQueued && child->m_state != CLOSED && child->m_state != LISTEN &&
-            child->m_state != TIME_WAIT)
+    }
+    m_children.clear();
+    for (const auto& [child, from] : queued)
+    {
+        if (reset && child->m_state != CLOSED && child->m_state != TIME_WAIT)
         {
             child->SendActiveReset(RstReason::TCP_STATE);
         }
         child->Discard();
     }
-    m_children.clear();
+    for (const Ptr<TcpRstSocket>& request : requests)
+    {
+        request->Discard();
+    }
     m_listenQueue = TcpListenQueue();
     m_acceptQueueLength = 0;
 }

@@ -169,10 +169,6 @@ TcpRstSocket::~TcpRstSocket()
     {
         m_rstTcp->UnregisterConnection(this, *m_flowKey);
     }
-    if (m_flowKey && m_rstTcp)
-    {
-        m_rstTcp->UnregisterConnection(this, *m_flowKey);
-    }
     LeaveListener();
     for (TcpRstSocket* child : m_children)
     {
