@@ -5,6 +5,8 @@
 
 #include "rst-case-catalog.h"
 #include "rst-case-runner.h"
+#include "rst-scenario.h"
+#include "scenario-report.h"
 #include "tcp-rst-attribute-check.h"
 
 #include "ns3/command-line.h"
@@ -14,6 +16,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <sstream>
 #include <stdexcept>
 #include <vector>
 
@@ -260,6 +263,79 @@ RunDemo(std::vector<std::string> args, const std::string& program)
     }
     return status;
 }
+int
+RunShowcase(std::vector<std::string> args, const std::string& program)
+{
+    ScenarioOptions options;
+    options.perCase = 5;
+    options.background.flows = 200;
+    std::string cases;
+    bool quiet = false;
+    CommandLine cmd(program);
+    cmd.Usage("The all-cases showcase: every case placed several times on host pairs of a "
+              "topology, beside background flows that must see no reset.");
+    CaseOptions declared(cmd);
+    declared.AddOutputDirectory(
+        "out", "results folder (summary.csv/json, resets.csv, samples/CASE)", options.outDir);
+    declared.Add("topology", "fat-tree, dumbbell or star", options.topology);
+    declared.Add(
+        "k", "fat-tree ports per switch, even, [2, 32] (k=4: 16 hosts)", options.fatTree.k);
+    declared.Add("hostRate", "fat-tree host links, e.g. 1Gbps", options.fatTree.hostRate);
+    declared.AddTime("hostDelay", "fat-tree host link delay, [0, 1s]", options.fatTree.hostDelay);
+    declared.Add("fabricRate", "fat-tree switch links, e.g. 10Gbps", options.fatTree.fabricRate);
+    declared.AddTime(
+        "fabricDelay", "fat-tree switch link delay, [0, 1s]", options.fatTree.fabricDelay);
+    declared.Add("leaves", "dumbbell hosts per side, [1, 1000]", options.dumbbell.leaves);
+    declared.Add("spokes", "star hosts, [2, 1000]", options.star.spokes);
+    declared.Add("per-case", "instances of each case, [1, 100000]", options.perCase);
+    declared.Add("cases", "comma-separated case names (default: every case)", cases);
+    declared.Add("background",
+                 "background flows per round (bulk, on-off, request/response), [0, 1000000]",
+                 options.background.flows);
+    declared.Add(
+        "bulkBytes", "bytes of a bulk background flow, [1, 1e9]", options.background.bulkBytes);
+    declared.Add("stock", "stock ns-3: every policy Stock, the Ns3 host profile", options.stock);
+    declared.Add("quiet", "no progress on stderr", quiet);
+    std::string results;
+    declared.Add("results",
+                 "without --out: write into RESULTS/showcase-TOPOLOGY-PARAMS (created)",
+                 results);
+    declared.CheckArguments(args);
+    ParseArguments(cmd, program, args);
+    options.progress = !quiet;
+    if (options.outDir.empty() && !results.empty())
+    {
+        std::ostringstream name;
+        name << results << "/showcase-" << options.topology;
+        if (options.topology == "fat-tree")
+        {
+            name << "-k" << options.fatTree.k;
+        }
+        name << "-per-case" << options.perCase << "-bg" << options.background.flows
+             << (options.stock ? "-stock" : "");
+        options.outDir = name.str();
+    }
+    std::stringstream list(cases);
+    for (std::string name; std::getline(list, name, ',');)
+    {
+        if (!name.empty())
+        {
+            options.cases.push_back(name);
+        }
+    }
+    ScenarioResult result = RstScenario::Run(options);
+    PrintScenarioTable(result, std::cout);
+    if (!options.outDir.empty())
+    {
+        WriteScenarioResults(result, options, options.outDir);
+        std::cout << "results in " << options.outDir << '\n';
+    }
+    if (result.Passed())
+    {
+        return 0;
+    }
+    return result.OnlyNotTriggered() ? kExitNotTriggered : kExitFail;
+}
 } // namespace
 
 int
@@ -292,10 +368,14 @@ RunCaseCommandLine(int argc, char** argv, const std::string& fixedCase)
         {
             return RunDemo(args, program);
         }
+        if (TakeFlag(args, "--showcase"))
+        {
+            return RunShowcase(args, program);
+        }
         std::string name = TakeValue(args, "--case");
         if (name.empty())
         {
-            std::cerr << program << ": error: give --list, --demo or --case=NAME; cases:\n"
+            std::cerr << program << ": error: give --list, --demo, --showcase or --case=NAME; cases:\n"
                       << RstCaseCatalog::Describe();
             return kExitBadInput;
         }

@@ -166,16 +166,7 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
     Simulator::Stop(rstCase.GetDuration(ctx));
     Simulator::Run();
 
-    result.segments = ladder.GetSegments();
-    std::ostringstream ladderText;
-    ladder.Write(ladderText);
-    result.ladder = ladderText.str();
-    result.observed = ObservedResets(result, &result.reasons);
-    rstCase.Judge(ctx, result);
-    result.pass = result.triggered && !result.checks.empty() &&
-                  std::all_of(result.checks.begin(),
-                              result.checks.end(),
-                              [](const CaseCheck& c) { return c.pass; });
+    Conclude(rstCase, ctx, ladder, result);
     if (!options.outDir.empty())
     {
         WriteFile(options.outDir + "/ladder.txt", result.ladder);
@@ -197,6 +188,24 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
         TcpRstHelper::SetSocketPolicyDefaults(false);
     }
     return result;
+}
+
+void
+RstCaseRunner::Conclude(const RstCase& rstCase,
+                        const CaseContext& ctx,
+                        const TcpLadderRecorder& ladder,
+                        CaseResult& result)
+{
+    result.segments = ladder.GetSegments();
+    std::ostringstream ladderText;
+    ladder.Write(ladderText);
+    result.ladder = ladderText.str();
+    result.observed = ObservedResets(result, &result.reasons);
+    rstCase.Judge(ctx, result);
+    result.pass = result.triggered && !result.checks.empty() &&
+                  std::all_of(result.checks.begin(),
+                              result.checks.end(),
+                              [](const CaseCheck& c) { return c.pass; });
 }
 
 void

@@ -47,6 +47,19 @@ class RstCaseRunner
     static CaseResult Run(RstCase& rstCase, const CaseRunOptions& options);
 
     /**
+     * \brief After the run: take the ladder's segments, describe the resets seen, let the case
+     * judge, and decide the verdict.
+     * \param rstCase the case
+     * \param ctx its context
+     * \param ladder its ladder
+     * \param result filled in (name, expected and resets are the caller's)
+     */
+    static void Conclude(const RstCase& rstCase,
+                         const CaseContext& ctx,
+                         const TcpLadderRecorder& ladder,
+                         CaseResult& result);
+
+    /**
      * \param result a result
      * \param os where to print the checks
      */

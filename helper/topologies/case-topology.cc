@@ -26,6 +26,7 @@ CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay, bool
     CaseTopology t;
     t.nodes.Create(3);
     t.linkDelay = delay;
+    t.pathDelay = 2 * delay;
     t.linkRate = rate;
     t.client = t.nodes.Get(0);
     t.router = t.nodes.Get(1);
@@ -106,7 +107,7 @@ CaseTopology::AddClientHosts(TcpRstHelper& rst, uint32_t count)
 Time
 CaseTopology::RoundTrip() const
 {
-    return 4 * linkDelay;
+    return 2 * pathDelay;
 }
 
 Ptr<TcpRstL4Protocol>

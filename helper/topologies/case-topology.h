@@ -39,9 +39,10 @@ struct CaseTopology
     Ptr<NetDevice> routerFromServer; //!< router interface facing the server
     NodeContainer nodes;             //!< all three
     Time linkDelay;                  //!< one-way delay of each link
+    Time pathDelay;                  //!< one-way client—server propagation delay
     std::string linkRate;            //!< data rate of each link
 
-    /// \return client—server round-trip time without queueing or transmission (4 link delays)
+    /// \return client—server round-trip time without queueing or transmission (2 path delays)
     Time RoundTrip() const;
 
     /**
