@@ -99,6 +99,7 @@ main(int argc, char** argv)
     }
     ns3::bench::RegisterSynFlood(clients);
     ns3::bench::RegisterDemux(connections);
+    ns3::bench::RegisterRouting(16);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

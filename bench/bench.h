@@ -28,6 +28,8 @@ enum Stack
 void RegisterSynFlood(uint32_t clients);
 /// \param connections concurrent connections to one server \brief registers Demux/<stack>
 void RegisterDemux(uint32_t connections);
+/// \param k fat-tree size \brief registers Routing/<kind> and Ceiling/scheduler
+void RegisterRouting(uint32_t k);
 /// \return the process's peak resident memory in MiB
 double PeakResidentMiB();
 
