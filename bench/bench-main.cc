@@ -100,6 +100,7 @@ main(int argc, char** argv)
     ns3::bench::RegisterSynFlood(clients);
     ns3::bench::RegisterDemux(connections);
     ns3::bench::RegisterRouting(16);
+    ns3::bench::RegisterOverhead(32, 2000);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

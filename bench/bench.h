@@ -30,6 +30,12 @@ void RegisterSynFlood(uint32_t clients);
 void RegisterDemux(uint32_t connections);
 /// \param k fat-tree size \brief registers Routing/<kind> and Ceiling/scheduler
 void RegisterRouting(uint32_t k);
+/**
+ * \brief registers Overhead/{bulk,short}/{ns3,tcp-rst}
+ * \param bulkFlows 1 MB flows of the bulk workload
+ * \param shortConnections request/response connections of the short workload
+ */
+void RegisterOverhead(uint32_t bulkFlows, uint32_t shortConnections);
 /// \return the process's peak resident memory in MiB
 double PeakResidentMiB();
 

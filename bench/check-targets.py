@@ -1,5 +1,5 @@
-#!/usr/bin/python3
-# SPDX-License-Identifier: GPL-2.0-only
+#!/ usr / bin / python3
+#SPDX - License - Identifier : GPL - 2.0 - only
 """Reads the SYN-flood benchmark's JSON files and checks the targets: tcp-rst as Linux must not
 cost more than ns-3's own listener (peak memory, and at most 1.2x its wall time)."""
 import json
@@ -50,7 +50,7 @@ def main():
     print(f"ceiling: ns-3's scheduler runs {ceiling / 1e6:.1f} M empty events/s on this machine; "
           f"the demux run reached {demux['tcp-rst-linux']['events'] / demux['tcp-rst-linux']['wall_ms'] * 1e3 / 1e6:.2f} M events/s")
     summary = {
-        # Not measured yet (callgrind over reset-free workloads): null, never a made-up value.
+#Not measured yet(callgrind over reset - free workloads) : null, never a made - up value.
         "overhead": {"wall_ratio": None, "mem_ratio": None, "instr_ratio": None},
         "demux": {
             "connections": demux["tcp-rst-linux"]["size"],

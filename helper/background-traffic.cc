@@ -65,6 +65,23 @@ BackgroundOptions::Validate() const
         throw std::invalid_argument("--responseBytes=" + std::to_string(responseBytes) +
                                     " is out of range [1, 1000000]");
     }
+    if (kinds.empty() || kinds.size() > 3)
+    {
+        throw std::invalid_argument("background kinds: give one to three of bulk, onoff, short");
+    }
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+    {
+        if (kinds[i] != "bulk" && kinds[i] != "onoff" && kinds[i] != "short")
+        {
+            throw std::invalid_argument("background kind '" + kinds[i] +
+                                        "' is not one of bulk, onoff, short");
+        }
+        if (std::find(kinds.begin(), kinds.begin() + static_cast<std::ptrdiff_t>(i), kinds[i]) !=
+            kinds.begin() + static_cast<std::ptrdiff_t>(i))
+        {
+            throw std::invalid_argument("background kind '" + kinds[i] + "' given twice");
+        }
+    }
     if (!startWindow.IsStrictlyPositive() || startWindow > Seconds(3600))
     {
         throw std::invalid_argument(
@@ -132,17 +149,15 @@ BackgroundTraffic::Install()
         uint32_t to = m_hosts[(f % n + 1 + (f / n) % (n - 1)) % n];
         Time start = m_options.startWindow * f / m_options.flows;
         ++m_stats.flows;
-        switch (f % 3)
-        {
-        case 0:
+        const std::string& kind = m_options.kinds[f % m_options.kinds.size()];
+        if (kind == "bulk")
         {
             BulkSendHelper bulk("ns3::TcpSocketFactory", Sink(to, kBulkPort));
             bulk.SetAttribute("MaxBytes", UintegerValue(m_options.bulkBytes));
             bulk.Install(m_topology.GetHost(from)).Start(start);
             ++m_stats.bulk;
-            break;
         }
-        case 1:
+        else if (kind == "onoff")
         {
             OnOffHelper onOff("ns3::TcpSocketFactory", Sink(to, kOnOffPort));
             onOff.SetAttribute("DataRate", DataRateValue(DataRate("20Mbps")));
@@ -153,13 +168,12 @@ BackgroundTraffic::Install()
                                StringValue("ns3::ConstantRandomVariable[Constant=0.05]"));
             onOff.Install(m_topology.GetHost(from)).Start(start);
             ++m_stats.onOff;
-            break;
         }
-        default:
+        else
+        {
             ListenShort(to);
             Simulator::Schedule(start, &BackgroundTraffic::StartShort, this, from, to);
             ++m_stats.shortConnections;
-            break;
         }
     }
 }

@@ -31,6 +31,8 @@ struct BackgroundOptions
     uint32_t requestBytes{200};   //!< request of a short connection, [1, 65535]
     uint32_t responseBytes{2000}; //!< its response, [1, 1e6]
     Time startWindow{Seconds(2)}; //!< flows start spread over this, (0, 3600s]
+    /// the kinds taken in turn: "bulk", "onoff", "short" (request/response), each at most once
+    std::vector<std::string> kinds{"bulk", "onoff", "short"};
 
     /// \throws std::invalid_argument naming the parameter and its allowed range
     void Validate() const;

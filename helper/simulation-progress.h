@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <iostream>
+#include <string>
 
 namespace ns3
 {
@@ -47,6 +48,8 @@ class SimulationProgress
     void Check();
     /// \return wall seconds since construction
     double Elapsed() const;
+    /// \param now Elapsed() \return "ETA N s" from the rounds done so far
+    std::string Eta(double now) const;
 
     bool m_enabled;                                //!< print at all
     std::ostream& m_os;                            //!< where
@@ -57,6 +60,8 @@ class SimulationProgress
     uint32_t m_round{0};                           //!< current round
     uint32_t m_rounds{1};                          //!< rounds in all
     Time m_duration;                               //!< simulated time of this round
+    double m_roundStart{0};                        //!< Elapsed() when this round began
+    double m_roundsWall{0};                        //!< wall seconds of the rounds done
 };
 
 } // namespace ns3

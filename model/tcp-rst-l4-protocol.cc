@@ -144,16 +144,34 @@ TcpRstL4Protocol::DoDispose()
     TcpL4Protocol::DoDispose();
 }
 
+namespace
+{
+/// \param name an attribute of TcpL4Protocol \return its accessor
+Ptr<const AttributeAccessor>
+TcpL4Accessor(const std::string& name)
+{
+    TypeId::AttributeInformation info;
+    bool found = TcpL4Protocol::GetTypeId().LookupAttributeByName(name, &info);
+    NS_ABORT_MSG_UNLESS(found, "TcpL4Protocol has no attribute " << name);
+    return info.accessor;
+}
+} // namespace
+
 Ptr<Socket>
 TcpRstL4Protocol::CreateRstSocket()
 {
     NS_LOG_FUNCTION(this);
+    // Through accessors found once: by name, each read costs ~30 k instructions
+    // (TypeId::LookupAttributeByName copies every attribute's information).
+    static const Ptr<const AttributeAccessor> rttAccessor = TcpL4Accessor("RttEstimatorType");
+    static const Ptr<const AttributeAccessor> congestionAccessor = TcpL4Accessor("SocketType");
+    static const Ptr<const AttributeAccessor> recoveryAccessor = TcpL4Accessor("RecoveryType");
     TypeIdValue rttType;
     TypeIdValue congestionType;
     TypeIdValue recoveryType;
-    GetAttribute("RttEstimatorType", rttType);
-    GetAttribute("SocketType", congestionType);
-    GetAttribute("RecoveryType", recoveryType);
+    rttAccessor->Get(this, rttType);
+    congestionAccessor->Get(this, congestionType);
+    recoveryAccessor->Get(this, recoveryType);
     if (m_profile.IsLinux())
     {
         congestionType.Set(LinuxCongestionControl(congestionType.Get()));

@@ -331,7 +331,8 @@ TcpRstPolicySet::Set(TcpRstPolicy id, int value)
 TypeId&
 AddPolicyAttributes(TypeId& tid,
                     TcpRstPolicyScope scope,
-                    TcpRstPolicySet* (*access)(ObjectBase* object))
+                    TcpRstPolicySet* (*access)(ObjectBase* object),
+                    uint32_t flags)
 {
     for (const TcpRstPolicyInfo& info : TcpRstPolicyTable())
     {
@@ -342,6 +343,7 @@ AddPolicyAttributes(TypeId& tid,
         std::string help = info.help + " (Follows " + info.follows + ".)";
         tid.AddAttribute(info.name,
                          help,
+                         flags,
                          *info.makeValue(info.linuxValue),
                          Ptr<const AttributeAccessor>(new PolicyAccessor(info, access), false),
                          info.makeChecker());

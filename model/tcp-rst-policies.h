@@ -180,11 +180,13 @@ class TcpRstPolicySet
  * \param tid the TypeId being built
  * \param scope which policies
  * \param access returns the policy set of an object of that TypeId
+ * \param flags TypeId::ATTR_GET, ATTR_SET, ATTR_CONSTRUCT as for TypeId::AddAttribute
  * \return tid
  */
 TypeId& AddPolicyAttributes(TypeId& tid,
                             TcpRstPolicyScope scope,
-                            TcpRstPolicySet* (*access)(ObjectBase* object));
+                            TcpRstPolicySet* (*access)(ObjectBase* object),
+                            uint32_t flags = TypeId::ATTR_SGC);
 
 /**
  * \ingroup tcp-rst

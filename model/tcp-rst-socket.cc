@@ -28,6 +28,17 @@ NS_LOG_COMPONENT_DEFINE("TcpRstSocket");
 
 NS_OBJECT_ENSURE_REGISTERED(TcpRstSocket);
 
+namespace
+{
+/**
+ * TcpRstSocket's own attributes are not set by ObjectBase::ConstructSelf(), which on ns-3 3.37
+ * costs several thousand instructions per attribute and socket (it serializes every initial
+ * value for its log): the members start at the attributes' defaults and
+ * NotifyConstructionCompleted() applies the defaults a user changed (Config::SetDefault).
+ */
+constexpr uint32_t kRuntimeAttribute = TypeId::ATTR_GET | TypeId::ATTR_SET;
+} // namespace
+
 TypeId
 TcpRstSocket::GetTypeId()
 {
@@ -37,29 +48,34 @@ TcpRstSocket::GetTypeId()
                        .SetParent<TcpSocketBase>()
                        .SetGroupName("TcpRst")
                        .AddConstructor<TcpRstSocket>();
-        AddPolicyAttributes(t, TcpRstPolicyScope::SOCKET, &TcpRstSocket::PolicySetOf);
+        AddPolicyAttributes(
+            t, TcpRstPolicyScope::SOCKET, &TcpRstSocket::PolicySetOf, kRuntimeAttribute);
         t.AddAttribute(
              "KeepAlive",
              "SO_KEEPALIVE: probe an idle connection (KeepIdle, KeepIntvl, KeepCnt, "
              "or the node's KeepAliveTime/Intvl/Probes).",
+             kRuntimeAttribute,
              BooleanValue(false),
              MakeBooleanAccessor(&TcpRstSocket::SetKeepAlive, &TcpRstSocket::GetKeepAlive),
              MakeBooleanChecker())
             .AddAttribute("KeepIdle",
                           "TCP_KEEPIDLE: idle time before the first probe; 0: the node's "
                           "KeepAliveTime. Range [0, 32767s].",
+                          kRuntimeAttribute,
                           TimeValue(Time(0)),
                           MakeTimeAccessor(&TcpRstSocket::m_keepIdle),
                           MakeTimeChecker(Time(0), Seconds(32767)))
             .AddAttribute("KeepIntvl",
                           "TCP_KEEPINTVL: time between probes; 0: the node's KeepAliveIntvl. "
                           "Range [0, 32767s].",
+                          kRuntimeAttribute,
                           TimeValue(Time(0)),
                           MakeTimeAccessor(&TcpRstSocket::m_keepIntvl),
                           MakeTimeChecker(Time(0), Seconds(32767)))
             .AddAttribute("KeepCnt",
                           "TCP_KEEPCNT: unanswered probes before the reset; 0: the node's "
                           "KeepAliveProbes. Range [0, 127].",
+                          kRuntimeAttribute,
                           UintegerValue(0),
                           MakeUintegerAccessor(&TcpRstSocket::m_keepCnt),
                           MakeUintegerChecker<uint32_t>(0, 127))
@@ -67,6 +83,7 @@ TcpRstSocket::GetTypeId()
                 "LingerOn",
                 "SO_LINGER l_onoff: with LingerTime 0, Close() aborts the connection "
                 "with a reset (policy Close); accepted sockets inherit it.",
+                kRuntimeAttribute,
                 BooleanValue(false),
                 MakeBooleanAccessor(&TcpRstSocket::SetLingerOn, &TcpRstSocket::GetLingerOn),
                 MakeBooleanChecker())
@@ -75,6 +92,7 @@ TcpRstSocket::GetTypeId()
                 "SO_LINGER l_linger: 0 with LingerOn makes Close() abortive; a "
                 "positive time closes gracefully (ns-3's Close() does not block). "
                 "Range [0s, 2147483647s].",
+                kRuntimeAttribute,
                 TimeValue(Time(0)),
                 MakeTimeAccessor(&TcpRstSocket::SetLingerTime, &TcpRstSocket::GetLingerTime),
                 MakeTimeChecker(Time(0), Seconds(2147483647)))
@@ -83,6 +101,7 @@ TcpRstSocket::GetTypeId()
                           "SomaxConn) + 1 completed connections wait for Accept(), and the SYN "
                           "queue is full at min(Backlog, SomaxConn) half-open requests. Read "
                           "when Listen() is called. Range [0, 2147483647].",
+                          kRuntimeAttribute,
                           IntegerValue(4096),
                           MakeIntegerAccessor(&TcpRstSocket::SetBacklog, &TcpRstSocket::GetBacklog),
                           MakeIntegerChecker<int32_t>(0, 2147483647))
@@ -91,6 +110,7 @@ TcpRstSocket::GetTypeId()
                           "completes (what ns-3's callback-driven applications such as "
                           "PacketSink expect); false: completed connections wait in the accept "
                           "queue until Accept() is called (TcpAcceptServer).",
+                          kRuntimeAttribute,
                           BooleanValue(true),
                           MakeBooleanAccessor(&TcpRstSocket::m_autoAccept),
                           MakeBooleanChecker());
@@ -114,6 +134,21 @@ TcpRstSocket::GetInstanceTypeId() const
     return TcpRstSocket::GetTypeId();
 }
 #endif
+
+void
+TcpRstSocket::NotifyConstructionCompleted()
+{
+    TcpSocketBase::NotifyConstructionCompleted();
+    TypeId tid = TcpRstSocket::GetTypeId();
+    for (uint32_t i = 0; i < tid.GetAttributeN(); ++i)
+    {
+        TypeId::AttributeInformation info = tid.GetAttribute(i);
+        if (info.initialValue != info.originalInitialValue)
+        {
+            info.accessor->Set(this, *info.initialValue);
+        }
+    }
+}
 
 TcpRstPolicySet*
 TcpRstSocket::PolicySetOf(ObjectBase* object)
@@ -301,7 +336,19 @@ TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const 
         m_state == CLOSED || m_state == CLOSING || m_state == LAST_ACK || !FastPathFits(raw))
     {
         Segment s{packet, TcpHeader(), 0, 0, fromAddress, toAddress};
-        s.payloadSize = packet->GetSize() - packet->PeekHeader(s.header);
+        if ((raw.flags & TcpHeader::SYN) || m_state == LISTEN || m_state == SYN_SENT ||
+            m_state == SYN_RCVD)
+        {
+            // The handshake's policies read options (MSS, timestamps, SYN cookies).
+            s.payloadSize = packet->GetSize() - packet->PeekHeader(s.header);
+        }
+        else
+        {
+            // The others read numbers and flags: skip TcpHeader::Deserialize(), whose option
+            // objects are most of its cost (TcpSocketBase parses the header again anyway).
+            s.header = PeekTcpHeaderWithoutOptions(packet);
+            s.payloadSize = raw.payloadSize;
+        }
         s.flags = s.header.GetFlags() & ~TCP_STATELESS_FLAGS;
         Handled handled = Handled::NO;
         if (isReset && IsStock(TcpRstPolicy::RST_VALIDATION))

@@ -186,6 +186,8 @@ class TcpRstSocket : public TcpSocketBase
     typedef void (*SocketErrorTracedCallback)(SocketError error);
 
   protected:
+    /// Applies the defaults of this class's attributes that a user changed (see GetTypeId()).
+    void NotifyConstructionCompleted() override;
     Ptr<TcpSocketBase> Fork() override;
     void CompleteFork(Ptr<Packet> p,
                       const TcpHeader& tcpHeader,

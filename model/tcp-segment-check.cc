@@ -121,7 +121,15 @@ SanitizeTcpOptions(uint8_t* options, uint32_t length)
         uint8_t kind = options[i];
         if (kind == kEol)
         {
-            stop(i);
+            // EOLs that only pad the last word (what every stack sends) stay: ns-3 sizes the
+            // header as the data offset says, and NOPs would cost an option object each.
+            bool padding =
+                ((i + 3) & ~3U) == length &&
+                std::all_of(options + i, options + length, [](uint8_t b) { return b == kEol; });
+            if (!padding)
+            {
+                stop(i);
+            }
             break;
         }
         if (kind == kNop)
@@ -193,6 +201,25 @@ PeekTcpNumbers(Ptr<const Packet> segment)
     numbers.flags = header[13];
     numbers.payloadSize = segment->GetSize() - (header[12] >> 4) * 4u;
     return numbers;
+}
+
+TcpHeader
+PeekTcpHeaderWithoutOptions(Ptr<const Packet> segment)
+{
+    std::array<uint8_t, 20> bytes{};
+    segment->CopyData(bytes.data(), bytes.size());
+    auto half = [&bytes](int at)
+    { return static_cast<uint16_t>((bytes[at] << 8) | bytes[at + 1]); };
+    auto word = [&half](int at) { return (uint32_t{half(at)} << 16) | half(at + 2); };
+    TcpHeader header;
+    header.SetSourcePort(half(0));
+    header.SetDestinationPort(half(2));
+    header.SetSequenceNumber(SequenceNumber32(word(4)));
+    header.SetAckNumber(SequenceNumber32(word(8)));
+    header.SetFlags(bytes[13]);
+    header.SetWindowSize(half(14));
+    header.SetUrgentPointer(half(18));
+    return header;
 }
 
 } // namespace ns3

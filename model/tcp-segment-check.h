@@ -60,6 +60,16 @@ TcpSegmentNumbers PeekTcpNumbers(Ptr<const Packet> segment);
 
 /**
  * \ingroup tcp-rst
+ * \brief A segment's TCP header without its options: ports, numbers, flags, window, urgent
+ * pointer, read from the fixed 20 bytes. TcpHeader::Deserialize() also builds
+ * an object per option, which costs several times more; use this where options are not read.
+ * \param segment a well-formed TCP segment (TcpHeaderIsWellFormed)
+ * \return its header, with no options
+ */
+TcpHeader PeekTcpHeaderWithoutOptions(Ptr<const Packet> segment);
+
+/**
+ * \ingroup tcp-rst
  * \brief Rewrite a TCP options area the way Linux tcp_parse_options() reads it, so that ns-3's
  * TcpHeader parser (which aborts or loops forever on some malformed options) only meets
  * options it survives, with the meaning Linux gives them.

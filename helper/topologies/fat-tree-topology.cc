@@ -87,6 +87,40 @@ FatTreeTopology::FatTreeTopology(TcpRstHelper& rst, const FatTreeOptions& option
 {
     NS_LOG_FUNCTION(this << options.k);
     options.Validate();
+    Build(
+        [&rst, &options](NodeContainer all)
+        {
+            if (options.routing == FatTreeRouting::NIX_VECTOR)
+            {
+                InternetStackHelper stack;
+                Ipv4NixVectorHelper nix;
+                stack.SetRoutingHelper(nix);
+                rst.Install(all, stack);
+            }
+            else
+            {
+                rst.Install(all);
+            }
+        });
+}
+
+FatTreeTopology::FatTreeTopology(const std::function<void(NodeContainer)>& install,
+                                 const FatTreeOptions& options)
+    : m_options(options)
+{
+    options.Validate();
+    if (options.routing == FatTreeRouting::NIX_VECTOR)
+    {
+        throw std::invalid_argument("FatTreeTopology: with your own stack, route with "
+                                    "FLOW_ECMP or GLOBAL (Nix-vector needs its own helper)");
+    }
+    Build(install);
+}
+
+void
+FatTreeTopology::Build(const std::function<void(NodeContainer)>& install)
+{
+    const FatTreeOptions& options = m_options;
     const uint32_t k = options.k;
     const uint32_t half = k / 2;
     NodeContainer hosts;
@@ -95,18 +129,7 @@ FatTreeTopology::FatTreeTopology(TcpRstHelper& rst, const FatTreeOptions& option
     m_aggregation.Create(k * half);
     m_core.Create(half * half);
     m_switches = NodeContainer(m_edge, m_aggregation, m_core);
-    NodeContainer all(hosts, m_switches);
-    if (options.routing == FatTreeRouting::NIX_VECTOR)
-    {
-        InternetStackHelper stack;
-        Ipv4NixVectorHelper nix;
-        stack.SetRoutingHelper(nix);
-        rst.Install(all, stack);
-    }
-    else
-    {
-        rst.Install(all);
-    }
+    install(NodeContainer(hosts, m_switches));
 
     PointToPointHelper hostLink;
     hostLink.SetDeviceAttribute("DataRate", StringValue(options.hostRate));

@@ -6,6 +6,7 @@
 
 #include "host-topology.h"
 
+#include <functional>
 #include <string>
 
 namespace ns3
@@ -65,6 +66,16 @@ class FatTreeTopology : public HostTopology
      */
     FatTreeTopology(TcpRstHelper& rst, const FatTreeOptions& options);
 
+    /**
+     * \brief Build the tree with another stack, e.g. ns-3's own TCP for comparisons.
+     * \param install installs an internet stack (with Ipv4ListRouting, as
+     * InternetStackHelper's default) on the nodes it is given
+     * \param options the tree (routing FLOW_ECMP or GLOBAL)
+     * \throws std::invalid_argument for a parameter out of range
+     */
+    FatTreeTopology(const std::function<void(NodeContainer)>& install,
+                    const FatTreeOptions& options);
+
     std::string Describe() const override;
     uint32_t GetHops(uint32_t a, uint32_t b) const override;
     std::string GetPathKind(uint32_t a, uint32_t b) const override;
@@ -86,6 +97,8 @@ class FatTreeTopology : public HostTopology
     double GetRoutingBuildSeconds() const;
 
   private:
+    /// Create the nodes and links, with \p install putting a stack on every node.
+    void Build(const std::function<void(NodeContainer)>& install);
     /// Fill every node's Ipv4FlowEcmpRouting.
     void BuildFlowEcmpRoutes();
 
