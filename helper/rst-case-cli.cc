@@ -297,9 +297,8 @@ RunShowcase(std::vector<std::string> args, const std::string& program)
     declared.Add("stock", "stock ns-3: every policy Stock, the Ns3 host profile", options.stock);
     declared.Add("quiet", "no progress on stderr", quiet);
     std::string results;
-    declared.Add("results",
-                 "without --out: write into RESULTS/showcase-TOPOLOGY-PARAMS (created)",
-                 results);
+    declared.Add(
+        "results", "without --out: write into RESULTS/showcase-TOPOLOGY-PARAMS (created)", results);
     declared.CheckArguments(args);
     ParseArguments(cmd, program, args);
     options.progress = !quiet;
@@ -375,7 +374,8 @@ RunCaseCommandLine(int argc, char** argv, const std::string& fixedCase)
         std::string name = TakeValue(args, "--case");
         if (name.empty())
         {
-            std::cerr << program << ": error: give --list, --demo, --showcase or --case=NAME; cases:\n"
+            std::cerr << program
+                      << ": error: give --list, --demo, --showcase or --case=NAME; cases:\n"
                       << RstCaseCatalog::Describe();
             return kExitBadInput;
         }

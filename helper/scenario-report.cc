@@ -285,10 +285,9 @@ WriteScenarioResults(const ScenarioResult& result,
             for (const LadderSegment& seg : i.result.segments)
             {
                 csv << std::fixed << std::setprecision(3) << seg.time.GetSeconds() * 1000 << ','
-                    << seg.clientPort << ',' << (seg.fromClient ? "C>S" : "S>C") << ','
-                    << seg.flags << ',' << seg.seq << ','
-                    << (seg.ack ? std::to_string(*seg.ack) : "") << ',' << seg.length << ','
-                    << seg.lost << ',' << seg.injected << ','
+                    << seg.clientPort << ',' << (seg.fromClient ? "C>S" : "S>C") << ',' << seg.flags
+                    << ',' << seg.seq << ',' << (seg.ack ? std::to_string(*seg.ack) : "") << ','
+                    << seg.length << ',' << seg.lost << ',' << seg.injected << ','
                     << (seg.reason ? RstReasonName(*seg.reason) : "") << ','
                     << i.oneWay.GetSeconds() * 1000 << '\n';
             }
