@@ -36,6 +36,8 @@ void RegisterRouting(uint32_t k);
  * \param shortConnections request/response connections of the short workload
  */
 void RegisterOverhead(uint32_t bulkFlows, uint32_t shortConnections);
+/// \param sizes connections of each Scale/connections/N run
+void RegisterScale(const std::vector<uint32_t>& sizes);
 /// \return the process's peak resident memory in MiB
 double PeakResidentMiB();
 

@@ -366,7 +366,7 @@ TcpRstSocket::StopListening(bool reset)
 {
     // The waiting connections in queue order (the resets' order on the wire), then the
     // requests, which leave without a segment.
-    std::deque<std::pair<Ptr<TcpRstSocket>, Address>> queued;
+    std::list<std::pair<Ptr<TcpRstSocket>, Address>> queued;
     queued.swap(m_acceptQueue);
     std::vector<Ptr<TcpRstSocket>> requests;
     for (TcpRstSocket* child : m_children)

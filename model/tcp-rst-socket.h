@@ -18,7 +18,7 @@
 #include "ns3/tcp-socket-base.h"
 #include "ns3/traced-callback.h"
 
-#include <deque>
+#include <list>
 #include <optional>
 #include <unordered_set>
 #include <utility>
@@ -417,7 +417,7 @@ class TcpRstSocket : public TcpSocketBase
     int32_t m_backlog{4096};      //!< Backlog: listen()'s backlog
     bool m_autoAccept{true};      //!< AutoAccept: accept each connection as it completes
     TcpListenQueue m_listenQueue; //!< on a listener: the queues' numbers
-    std::deque<std::pair<Ptr<TcpRstSocket>, Address>> m_acceptQueue; //!< completed, not accepted
+    std::list<std::pair<Ptr<TcpRstSocket>, Address>> m_acceptQueue; //!< completed, not accepted
     std::unordered_set<TcpRstSocket*> m_children;   //!< on a listener: children not yet accepted
     std::optional<ForkKind> m_nextFork;             //!< on a listener: what Fork() makes next
     TcpRstSocket* m_listener{nullptr};              //!< on a child: its listener until accepted
