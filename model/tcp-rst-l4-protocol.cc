@@ -382,7 +382,14 @@ TcpRstL4Protocol::SendDown(
         m_discardNext = false;
         return;
     }
-    RewriteOutgoing(p, s, d);
+    if (m_profile.IsLinux()) // the addresses are converted only where they are used
+    {
+        RewriteOutgoing(p, s, d);
+    }
+    else
+    {
+        m_pushNext = false;
+    }
     if (m_rxDepth > 0)
     {
         m_held.push_back({p, s, d, proto, r, nullptr, false});
@@ -404,7 +411,14 @@ TcpRstL4Protocol::SendDown6(
         m_discardNext = false;
         return;
     }
-    RewriteOutgoing(p, s, d);
+    if (m_profile.IsLinux()) // the addresses are converted only where they are used
+    {
+        RewriteOutgoing(p, s, d);
+    }
+    else
+    {
+        m_pushNext = false;
+    }
     if (m_rxDepth > 0)
     {
         m_held.push_back({p, s, d, proto, nullptr, r, true});
@@ -428,18 +442,22 @@ TcpRstL4Protocol::Receive(Ptr<Packet> p,
         return DropMalformed(p);
     }
     SanitizeOptions(p);
-    RewriteIncoming(p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
+    if (m_profile.IsLinux()) // the addresses are converted only where they are used
+    {
+        RewriteIncoming(p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
+    }
     if (!m_timeWait.empty() &&
         ReceiveInTimeWait(p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination()))
     {
         return IpL4Protocol::RX_OK;
     }
-    ++m_rxDepth;
     IpL4Protocol::RxStatus status;
-    if (!ReceiveOnConnection(p, incomingIpHeader, incomingInterface, &status))
+    if (ReceiveOnConnection(p, incomingIpHeader, incomingInterface, &status))
     {
-        status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
+        return status; // a connected socket took it: no stock no-socket reset to hold back
     }
+    ++m_rxDepth;
+    status = TcpL4Protocol::Receive(p, incomingIpHeader, incomingInterface);
     return FinishReceive(
         status, p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
 }
@@ -465,7 +483,10 @@ TcpRstL4Protocol::Receive(Ptr<Packet> p,
         return DropMalformed(p);
     }
     SanitizeOptions(p);
-    RewriteIncoming(p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
+    if (m_profile.IsLinux()) // the addresses are converted only where they are used
+    {
+        RewriteIncoming(p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination());
+    }
     if (!m_timeWait.empty() &&
         ReceiveInTimeWait(p, incomingIpHeader.GetSource(), incomingIpHeader.GetDestination()))
     {

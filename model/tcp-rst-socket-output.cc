@@ -61,6 +61,13 @@ TcpRstSocket::AvailableWindow() const
     {
         return 0;
     }
+    // Only when the bytes sent fill the peer's window can NextSeg() (a walk over every segment
+    // in flight) offer an empty range: skip the walk otherwise.
+    uint32_t sent = m_tcb->m_highTxMark.Get() - m_txBuffer->HeadSequence();
+    if (sent < m_rWnd.Get())
+    {
+        return window;
+    }
     SequenceNumber32 next;
     SequenceNumber32 high;
     bool recovery = m_sackEnabled && m_tcb->m_congState == TcpSocketState::CA_RECOVERY;
