@@ -79,6 +79,14 @@ TEST(OptionsArea, ParsedAsLinuxTcpParseOptions)
     Bytes eolPadding = {2, 4, 5, 0xb4, 0, 0, 0, 0};
     EXPECT_FALSE(SanitizeTcpOptions(eolPadding.data(), eolPadding.size())) << "not malformed";
     EXPECT_EQ(eolPadding, (Bytes{2, 4, 5, 0xb4, 1, 1, 1, 1}));
+    // EOLs that only fill the last word (a timestamp and two EOLs, as every stack pads) stay:
+    // ns-3 sizes that header right, and each NOP would cost an option object per parse.
+    Bytes timestampPadding = {8, 10, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0};
+    EXPECT_FALSE(SanitizeTcpOptions(timestampPadding.data(), timestampPadding.size()));
+    EXPECT_EQ(timestampPadding, (Bytes{8, 10, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0}));
+    // Not only EOLs in that last word: from the EOL on, NOPs.
+    EXPECT_EQ(Sanitized({8, 10, 0, 0, 0, 1, 0, 0, 0, 2, 0, 5}),
+              (Bytes{8, 10, 0, 0, 0, 1, 0, 0, 0, 2, 1, 1}));
 }
 
 using MalformedOptions = TcpRstTest;

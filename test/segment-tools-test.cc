@@ -309,6 +309,20 @@ TEST(SegmentNumbers, PeekReadsPortsNumbersFlagsAndPayloadWithoutAHeaderParse)
     EXPECT_EQ(n.ack, SequenceNumber32(12345));
     EXPECT_EQ(n.flags, TcpHeader::FIN | TcpHeader::ACK);
     EXPECT_EQ(n.payloadSize, 100u);
+
+    h.SetWindowSize(0xabcd);
+    h.SetUrgentPointer(7);
+    Ptr<Packet> q = Create<Packet>(10);
+    q->AddHeader(h);
+    TcpHeader bare = PeekTcpHeaderWithoutOptions(q);
+    EXPECT_EQ(bare.GetSourcePort(), 40071);
+    EXPECT_EQ(bare.GetDestinationPort(), 5000);
+    EXPECT_EQ(bare.GetSequenceNumber(), SequenceNumber32(0xfffffff0));
+    EXPECT_EQ(bare.GetAckNumber(), SequenceNumber32(12345));
+    EXPECT_EQ(bare.GetFlags(), TcpHeader::FIN | TcpHeader::ACK);
+    EXPECT_EQ(bare.GetWindowSize(), 0xabcd);
+    EXPECT_EQ(bare.GetUrgentPointer(), 7);
+    EXPECT_FALSE(bare.HasOption(TcpOption::TS)) << "options are not read";
 }
 
 } // namespace test

@@ -12,6 +12,7 @@
 #include "ns3/ipv4-flow-ecmp-routing.h"
 #include "ns3/ipv4-l3-protocol.h"
 #include "ns3/ipv4-list-routing.h"
+#include "ns3/output-stream-wrapper.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/packet-sink.h"
 #include "ns3/simulator.h"
@@ -21,6 +22,7 @@
 
 #include <map>
 #include <set>
+#include <sstream>
 #include <tuple>
 
 namespace ns3
@@ -246,6 +248,48 @@ TEST_F(Topology, FlowHashDependsOnTheFiveTupleOnly)
                  std::invalid_argument);
     EXPECT_THROW(ecmp->AddRoute(Ipv4Address("1.2.3.0"), Ipv4Mask("/24"), {{99, Ipv4Address()}}),
                  std::invalid_argument);
+    Simulator::Destroy();
+}
+
+TEST_F(Topology, FlowEcmpRoutesLocalTrafficSkipsDownLinksAndPrintsItsTable)
+{
+    TcpRstHelper rst;
+    FatTreeTopology tree(rst, FatTreeOptions{});
+    Ptr<Node> edge = tree.GetEdgeSwitches().Get(0);
+    Ptr<Ipv4> ipv4 = edge->GetObject<Ipv4>();
+    Ptr<Ipv4ListRouting> list = DynamicCast<Ipv4ListRouting>(ipv4->GetRoutingProtocol());
+    int16_t priority = 0;
+    Ptr<Ipv4FlowEcmpRouting> ecmp =
+        DynamicCast<Ipv4FlowEcmpRouting>(list->GetRoutingProtocol(0, priority));
+    ASSERT_TRUE(ecmp);
+    std::ostringstream table;
+    ecmp->PrintRoutingTable(Create<OutputStreamWrapper>(&table));
+    EXPECT_NE(table.str().find("Ipv4FlowEcmpRouting table"), std::string::npos) << table.str();
+    EXPECT_NE(table.str().find("10.0.0.0/30"), std::string::npos) << table.str();
+    EXPECT_NE(table.str().find("0.0.0.0/0"), std::string::npos) << table.str();
+    // A route for a locally sent packet: source and device of the chosen uplink.
+    Ipv4Header header;
+    header.SetSource(Ipv4Address("172.16.0.1"));
+    header.SetDestination(Ipv4Address("10.3.1.6"));
+    header.SetProtocol(17);
+    Socket::SocketErrno error = Socket::ERROR_NOTERROR;
+    Ptr<Ipv4Route> route = ecmp->RouteOutput(Create<Packet>(8), header, nullptr, error);
+    ASSERT_TRUE(route);
+    EXPECT_EQ(error, Socket::ERROR_NOTERROR);
+    uint32_t chosen = ipv4->GetInterfaceForDevice(route->GetOutputDevice());
+    EXPECT_EQ(route->GetSource(), ipv4->GetAddress(chosen, 0).GetLocal());
+    // Another device than the one chosen: no route from this protocol.
+    Ptr<NetDevice> other = ipv4->GetNetDevice(chosen == 3 ? 4 : 3);
+    EXPECT_FALSE(ecmp->RouteOutput(Create<Packet>(8), header, other, error));
+    EXPECT_EQ(error, Socket::ERROR_NOROUTETOHOST);
+    // With the chosen uplink down, flows take the other one; with both down, no route.
+    ipv4->SetDown(chosen);
+    Ipv4FlowEcmpRouting::NextHop hop{};
+    ASSERT_TRUE(ecmp->Select(header.GetSource(), header.GetDestination(), 17, 0, 0, hop));
+    EXPECT_NE(hop.interface, chosen);
+    ipv4->SetDown(hop.interface);
+    EXPECT_FALSE(ecmp->Select(header.GetSource(), header.GetDestination(), 17, 0, 0, hop));
+    EXPECT_FALSE(ecmp->RouteOutput(Create<Packet>(8), header, nullptr, error));
     Simulator::Destroy();
 }
 
