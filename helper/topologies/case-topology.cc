@@ -12,6 +12,7 @@
 #include "ns3/point-to-point-helper.h"
 #include "ns3/string.h"
 #include "ns3/tcp-rst-helper.h"
+#include "ns3/topology-checks.h"
 
 #include <stdexcept>
 
@@ -33,9 +34,7 @@ CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay, bool
     t.server = t.nodes.Get(2);
     rst.Install(t.nodes);
 
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue(rate));
-    p2p.SetChannelAttribute("Delay", TimeValue(delay));
+    PointToPointHelper p2p = LinkHelper(rate, delay);
     NetDeviceContainer clientLink = p2p.Install(t.client, t.router);
     NetDeviceContainer serverLink = p2p.Install(t.router, t.server);
     t.clientDevice = clientLink.Get(0);
@@ -86,9 +85,7 @@ CaseTopology::AddClientHosts(TcpRstHelper& rst, uint32_t count)
     NodeContainer hosts;
     hosts.Create(count);
     rst.Install(hosts);
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue(linkRate));
-    p2p.SetChannelAttribute("Delay", TimeValue(linkDelay));
+    PointToPointHelper p2p = LinkHelper(linkRate, linkDelay);
     NetDeviceContainer routerSide;
     Ipv4AddressHelper addresses;
     for (uint32_t i = 0; i < count; ++i)

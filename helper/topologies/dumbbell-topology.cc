@@ -34,12 +34,8 @@ DumbbellTopology::DumbbellTopology(TcpRstHelper& rst, const DumbbellOptions& opt
     : m_options(options)
 {
     options.Validate();
-    PointToPointHelper leaf;
-    leaf.SetDeviceAttribute("DataRate", StringValue(options.leafRate));
-    leaf.SetChannelAttribute("Delay", TimeValue(options.leafDelay));
-    PointToPointHelper bottleneck;
-    bottleneck.SetDeviceAttribute("DataRate", StringValue(options.bottleneckRate));
-    bottleneck.SetChannelAttribute("Delay", TimeValue(options.bottleneckDelay));
+    PointToPointHelper leaf = LinkHelper(options.leafRate, options.leafDelay);
+    PointToPointHelper bottleneck = LinkHelper(options.bottleneckRate, options.bottleneckDelay);
     PointToPointDumbbellHelper dumbbell(options.leaves, leaf, options.leaves, leaf, bottleneck);
     NodeContainer hosts;
     for (uint32_t i = 0; i < options.leaves; ++i)

@@ -131,12 +131,8 @@ FatTreeTopology::Build(const std::function<void(NodeContainer)>& install)
     m_switches = NodeContainer(m_edge, m_aggregation, m_core);
     install(NodeContainer(hosts, m_switches));
 
-    PointToPointHelper hostLink;
-    hostLink.SetDeviceAttribute("DataRate", StringValue(options.hostRate));
-    hostLink.SetChannelAttribute("Delay", TimeValue(options.hostDelay));
-    PointToPointHelper fabricLink;
-    fabricLink.SetDeviceAttribute("DataRate", StringValue(options.fabricRate));
-    fabricLink.SetChannelAttribute("Delay", TimeValue(options.fabricDelay));
+    PointToPointHelper hostLink = LinkHelper(options.hostRate, options.hostDelay);
+    PointToPointHelper fabricLink = LinkHelper(options.fabricRate, options.fabricDelay);
     const Ipv4Mask slash30("255.255.255.252");
 
     for (uint32_t pod = 0; pod < k; ++pod)

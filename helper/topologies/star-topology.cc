@@ -32,9 +32,7 @@ StarTopology::StarTopology(TcpRstHelper& rst, const StarOptions& options)
     : m_options(options)
 {
     options.Validate();
-    PointToPointHelper spoke;
-    spoke.SetDeviceAttribute("DataRate", StringValue(options.rate));
-    spoke.SetChannelAttribute("Delay", TimeValue(options.delay));
+    PointToPointHelper spoke = LinkHelper(options.rate, options.delay);
     PointToPointStarHelper star(options.spokes, spoke);
     NodeContainer hosts;
     for (uint32_t i = 0; i < options.spokes; ++i)

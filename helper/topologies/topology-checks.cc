@@ -6,6 +6,7 @@
 #include "ns3/channel.h"
 #include "ns3/data-rate.h"
 #include "ns3/node.h"
+#include "ns3/string.h"
 
 #include <stdexcept>
 
@@ -32,6 +33,15 @@ CheckLinkDelay(const std::string& name, Time delay)
         throw std::invalid_argument(name + "=" + std::to_string(delay.GetSeconds()) +
                                     "s is out of range [0, 1s]");
     }
+}
+
+PointToPointHelper
+LinkHelper(const std::string& rate, Time delay)
+{
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue(rate));
+    p2p.SetChannelAttribute("Delay", TimeValue(delay));
+    return p2p;
 }
 
 Ptr<NetDevice>

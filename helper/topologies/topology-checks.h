@@ -7,6 +7,7 @@
 #include "ns3/net-device.h"
 #include "ns3/node.h"
 #include "ns3/nstime.h"
+#include "ns3/point-to-point-helper.h"
 
 #include <string>
 
@@ -28,6 +29,14 @@ void CheckLinkRate(const std::string& name, const std::string& rate);
  * \throws std::invalid_argument unless it is in [0, 1 s]
  */
 void CheckLinkDelay(const std::string& name, Time delay);
+
+/**
+ * \ingroup tcp-rst
+ * \param rate data rate of the links, e.g. "1Gbps"
+ * \param delay one-way delay
+ * \return a PointToPointHelper that makes such links
+ */
+PointToPointHelper LinkHelper(const std::string& rate, Time delay);
 
 /**
  * \ingroup tcp-rst
