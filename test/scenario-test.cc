@@ -4,6 +4,8 @@
 // The scenario layer: cases placed on host pairs of a topology, beside background traffic.
 #include "case-test-util.h"
 
+#include "ns3/boolean.h"
+#include "ns3/config.h"
 #include "ns3/rst-case-catalog.h"
 #include "ns3/rst-scenario.h"
 #include "ns3/scenario-report.h"
@@ -205,6 +207,39 @@ TEST_F(Scenario, ResultsFolderHoldsSummariesAndOneSampleFlowPerCase)
                   ReadFile(dir + "/b/samples/" + name + "/ladder.txt"));
     }
     EXPECT_EQ(ReadFile(dir + "/a/resets.csv"), ReadFile(dir + "/b/resets.csv"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_F(Scenario, TheHashAndTheScanGiveTheSamePcapsOnAMixedWorkload)
+{
+    std::string dir = (std::filesystem::temp_directory_path() / "tcp-rst-scenario-demux").string();
+    std::filesystem::remove_all(dir);
+    const std::vector<std::string> cases{
+        "no-socket", "accept-overflow", "time-wait-syn", "orphan-limit", "blind-rst"};
+    for (bool fast : {true, false})
+    {
+        Config::SetDefault("ns3::TcpRstL4Protocol::FastDemux", BooleanValue(fast));
+        ScenarioOptions options;
+        options.cases = cases;
+        options.perCase = 2;
+        options.background.flows = 30;
+        options.outDir = dir + (fast ? "/hash" : "/scan");
+        ScenarioResult result = RstScenario::Run(options);
+        WriteScenarioResults(result, options, options.outDir);
+        EXPECT_TRUE(result.Passed()) << (fast ? "hash" : "scan");
+    }
+    for (const std::string& name : cases)
+    {
+        for (const std::string file : {"client.pcap", "server.pcap", "ladder.txt"})
+        {
+            std::string hash = ReadFile(dir + "/hash/samples/" + name + "/" + file);
+            EXPECT_FALSE(hash.empty()) << name << '/' << file;
+            EXPECT_EQ(hash, ReadFile(dir + "/scan/samples/" + name + "/" + file))
+                << name << '/' << file;
+        }
+    }
+    EXPECT_EQ(ReadFile(dir + "/hash/resets.csv"), ReadFile(dir + "/scan/resets.csv"));
+    EXPECT_EQ(ReadFile(dir + "/hash/summary.csv"), ReadFile(dir + "/scan/summary.csv"));
     std::filesystem::remove_all(dir);
 }
 
