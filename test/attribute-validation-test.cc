@@ -214,6 +214,24 @@ TEST_F(RunnerCommandLine, OutputDirectoryMustBeAWritableDirectory)
         << demoOutput;
 }
 
+TEST_F(RunnerCommandLine, ShowcaseRefusesBadFlagsAndExitsByItsVerdict)
+{
+    auto [oddK, oddOutput] = Runner("--showcase --k=5");
+    EXPECT_EQ(oddK, 2) << oddOutput;
+    EXPECT_NE(oddOutput.find("--k=5 must be even and in [2, 32]"), std::string::npos) << oddOutput;
+    auto [unknown, unknownOutput] = Runner("--showcase --cases=no-such-case");
+    EXPECT_EQ(unknown, 2) << unknownOutput;
+    EXPECT_NE(unknownOutput.find("--cases: unknown case 'no-such-case'"), std::string::npos);
+    auto [ok, okOutput] =
+        Runner("--showcase --quiet --cases=no-listen,linger-abort --per-case=1 --background=3");
+    EXPECT_EQ(ok, 0) << okOutput;
+    EXPECT_NE(okOutput.find("\nno-listen  "), std::string::npos) << okOutput;
+    EXPECT_NE(okOutput.find("\nbackground  "), std::string::npos) << okOutput;
+    auto [stock, stockOutput] =
+        Runner("--showcase --quiet --stock --cases=linger-abort --per-case=1 --background=3");
+    EXPECT_EQ(stock, 1) << "a mismatch fails the showcase: " << stockOutput;
+}
+
 TEST_F(RunnerCommandLine, MissingCaseIsRefused)
 {
     auto [status, output] = Runner("");
