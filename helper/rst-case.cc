@@ -108,6 +108,12 @@ RstCase::ShowsResets() const
     return true;
 }
 
+std::vector<std::string>
+RstCase::PlacementArguments() const
+{
+    return {};
+}
+
 const std::string&
 RstCase::GetName() const
 {

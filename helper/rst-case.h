@@ -138,6 +138,11 @@ class RstCase
     const std::string& GetExpected() const;
     /// \return false for a case whose Linux behaviour is to send no reset (e.g. zero-window)
     virtual bool ShowsResets() const;
+    /**
+     * \return the case's parameters when it is placed inside another topology by the scenario
+     * layer (e.g. "--hosts=0" for a case that otherwise builds hosts of its own); none by default
+     */
+    virtual std::vector<std::string> PlacementArguments() const;
     /// \param options where to declare the case's --key=value parameters
     virtual void AddOptions(CaseOptions& options);
     /// \throws std::invalid_argument naming a parameter outside its range

@@ -31,31 +31,16 @@ namespace
 /// First RNG stream of the segment filters (the nodes take 0 .. 999).
 constexpr int64_t kFilterStreams = 1000;
 
-/**
- * Case parameters a placement overrides: a case that builds its own extra hosts cannot do so
- * inside another topology (accept-overflow's star of client hosts: its burst then comes from
- * the placed client host alone).
- */
-const std::map<std::string, std::vector<std::string>>&
-PlacementOverrides()
-{
-    static const std::map<std::string, std::vector<std::string>> overrides{
-        {"accept-overflow", {"--hosts=0"}},
-    };
-    return overrides;
-}
-
 std::unique_ptr<RstCase>
 MakeCase(const std::string& name)
 {
     std::unique_ptr<RstCase> rstCase = RstCaseCatalog::Create(name);
-    auto it = PlacementOverrides().find(name);
-    if (it != PlacementOverrides().end())
+    std::vector<std::string> args = rstCase->PlacementArguments();
+    if (!args.empty())
     {
         CommandLine cmd;
         CaseOptions declared(cmd);
         rstCase->AddOptions(declared);
-        std::vector<std::string> args = it->second;
         std::vector<char*> argv{const_cast<char*>("scenario")};
         for (std::string& arg : args)
         {

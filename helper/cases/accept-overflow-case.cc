@@ -44,6 +44,13 @@ class AcceptOverflowCase : public RstCase
   public:
     AcceptOverflowCase();
     void AddOptions(CaseOptions& options) override;
+    /// Inside another topology the star of client hosts cannot be built: the burst comes
+    /// from the placed client alone.
+    std::vector<std::string>
+    PlacementArguments() const override
+    {
+        return {"--hosts=0"};
+    }
     void Validate() const override;
     Time GetDuration(const CaseContext& ctx) const override;
     void Schedule(CaseContext& ctx) override;
