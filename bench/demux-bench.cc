@@ -2,9 +2,11 @@
  * SPDX-License-Identifier: GPL-2.0-only
  */
 // Concurrent connections on one server: ns-3 finds each segment's socket by scanning every
-// endpoint of the node, tcp-rst (FastDemux) through a hash on the 4-tuple. N clients connect
-// within 2 s, each sends 1000 bytes, and 2 s later another 1000: at the end N connections are
-// open on each side. Stacks: ns-3's own, tcp-rst with the scan (FastDemux false), tcp-rst.
+// endpoint of the node, tcp-rst (FastDemux) through a hash on the 4-tuple. The server is the hub
+// of a star; its N clients are spread over spokes of at most 1 000 connections each (a node has
+// 16 384 ephemeral ports, and the client side is not what is measured). Each client connects
+// within 2 s, sends 1000 bytes, and 2 s later another 1000: at the end N connections are open on
+// the server. Stacks: ns-3's own, tcp-rst with the scan (FastDemux false), tcp-rst.
 #include "bench.h"
 
 #include "ns3/core-module.h"
@@ -12,6 +14,7 @@
 #include "ns3/network-module.h"
 #include "ns3/packet-sink-helper.h"
 #include "ns3/packet-sink.h"
+#include "ns3/point-to-point-layout-module.h"
 #include "ns3/point-to-point-module.h"
 #include "ns3/tcp-rst-helper.h"
 
@@ -31,11 +34,22 @@ struct Run
     uint64_t rx{0};     //!< bytes the server received
 };
 
+/// Connections one client node opens at most.
+constexpr uint32_t CONNECTIONS_PER_CLIENT = 1000;
+
 Run
 RunConnections(Stack stack, uint32_t connections)
 {
-    NodeContainer nodes;
-    nodes.Create(2);
+    PointToPointHelper p2p;
+    p2p.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
+    p2p.SetChannelAttribute("Delay", StringValue("1ms"));
+    uint32_t spokes = (connections + CONNECTIONS_PER_CLIENT - 1) / CONNECTIONS_PER_CLIENT;
+    PointToPointStarHelper star(spokes, p2p);
+    NodeContainer nodes(star.GetHub());
+    for (uint32_t i = 0; i < spokes; ++i)
+    {
+        nodes.Add(star.GetSpokeNode(i));
+    }
     if (stack == NS3)
     {
         InternetStackHelper().Install(nodes);
@@ -46,17 +60,15 @@ RunConnections(Stack stack, uint32_t connections)
         rst.SetTcpAttribute("FastDemux", BooleanValue(stack != TCP_RST_SCAN));
         rst.Install(nodes);
     }
-    PointToPointHelper p2p;
-    p2p.SetDeviceAttribute("DataRate", StringValue("10Gbps"));
-    p2p.SetChannelAttribute("Delay", StringValue("1ms"));
-    Ipv4AddressHelper ip("10.1.1.0", "255.255.255.0");
-    Ipv4Address server = ip.Assign(p2p.Install(nodes)).GetAddress(1);
+    star.AssignIpv4Addresses(Ipv4AddressHelper("10.0.0.0", "255.255.255.252"));
 
     PacketSinkHelper sink("ns3::TcpSocketFactory", InetSocketAddress(Ipv4Address::GetAny(), 80));
-    ApplicationContainer sinkApp = sink.Install(nodes.Get(1));
+    ApplicationContainer sinkApp = sink.Install(star.GetHub());
     for (uint32_t i = 0; i < connections; ++i)
     {
-        Ptr<Socket> s = Socket::CreateSocket(nodes.Get(0), TcpSocketFactory::GetTypeId());
+        uint32_t spoke = i % spokes;
+        Ptr<Socket> s =
+            Socket::CreateSocket(star.GetSpokeNode(spoke), TcpSocketFactory::GetTypeId());
         s->SetConnectCallback(Callback<void, Ptr<Socket>>(
                                   [](Ptr<Socket> c)
                                   {
@@ -65,7 +77,7 @@ RunConnections(Stack stack, uint32_t connections)
                                           Seconds(2), [c]() { c->Send(Create<Packet>(1000), 0); });
                                   }),
                               MakeNullCallback<void, Ptr<Socket>>());
-        Address to = InetSocketAddress(server, 80);
+        Address to = InetSocketAddress(star.GetHubIpv4Address(spoke), 80);
         Simulator::Schedule(Seconds(1) + MicroSeconds(2000000.0 * i / connections),
                             [s, to]() { s->Connect(to); });
     }

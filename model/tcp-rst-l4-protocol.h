@@ -282,7 +282,18 @@ class TcpRstL4Protocol : public TcpL4Protocol
     void RegisterConnection(TcpRstSocket* socket, const TcpFlowKey& key);
     /// \param socket a registered socket \param key its 4-tuple \brief it is gone
     void UnregisterConnection(TcpRstSocket* socket, const TcpFlowKey& key);
-    /// \return segments delivered through the hash table so far
+    /**
+     * \brief A socket holds an IPv4 endpoint that is not a registered connection (a listener,
+     * a bound or device-bound socket): a segment that matches no connection on that port may be
+     * for it. With every such socket known, a port that has exactly one is answered without
+     * ns-3's scan (Linux __inet_lookup_listener(): the listening hash).
+     * \param socket the socket \param port its local port
+     * \return false when FastDemux is off (nothing was recorded)
+     */
+    bool AddUnconnected(TcpRstSocket* socket, uint16_t port);
+    /// \param socket a socket recorded by AddUnconnected() \param port its port \brief forget it
+    void RemoveUnconnected(TcpRstSocket* socket, uint16_t port);
+    /// \return segments delivered without ns-3's scan so far (a connection or a sole listener)
     uint64_t GetFastDemuxHits() const;
 
     /// \brief A connection was closed by its application and is not gone yet.
@@ -408,6 +419,7 @@ class TcpRstL4Protocol : public TcpL4Protocol
                                          const Address& source,
                                          const Address& destination);
     IpL4Protocol::RxStatus DropMalformed(Ptr<Packet> p);
+    Ipv4EndPoint* SoleUnconnectedEndPoint(const TcpFlowKey& key) const;
     bool ReceiveOnConnection(Ptr<Packet> p,
                              const Ipv4Header& ip,
                              Ptr<Ipv4Interface> incomingInterface,
@@ -460,7 +472,8 @@ class TcpRstL4Protocol : public TcpL4Protocol
     bool m_discardNext{false};                              //!< see DiscardNextSegment()
     bool m_fastDemux{true};                                 //!< FastDemux
     std::unordered_map<TcpFlowKey, TcpRstSocket*, TcpFlowKeyHash> m_connections; //!< by 4-tuple
-    uint64_t m_fastDemuxHits{0};                      //!< segments delivered through m_connections
+    std::unordered_map<uint16_t, std::vector<TcpRstSocket*>> m_unconnected; //!< by local port
+    uint64_t m_fastDemuxHits{0}; //!< segments delivered without ns-3's scan
     uint64_t m_orphanPhaseSeed{0};                    //!< where the orphan cache ticks
     TracedValue<uint32_t> m_orphanCount;              //!< trace source OrphanCount
     TracedCallback<const TcpResetEvent&> m_resetSent; //!< trace source ResetSent

@@ -83,10 +83,7 @@ TcpRstSocket::Connect(const Address& address)
 {
     StockResetReason reason(this, RstReason::TCP_STATE);
     int result = TcpSocketBase::Connect(address);
-    if (result == 0)
-    {
-        RegisterConnection();
-    }
+    RegisterConnection(); // also when it failed after binding
     return result;
 }
 

@@ -204,6 +204,10 @@ TcpRstSocket::~TcpRstSocket()
     {
         m_rstTcp->UnregisterConnection(this, *m_flowKey);
     }
+    if (m_rstTcp)
+    {
+        ForgetUnconnected();
+    }
     LeaveListener();
     for (TcpRstSocket* child : m_children)
     {

@@ -91,6 +91,9 @@ class TcpRstSocket : public TcpSocketBase
     int Send(Ptr<Packet> p, uint32_t flags) override;
     using Socket::Send;
     int Connect(const Address& address) override;
+    int Bind() override;
+    int Bind(const Address& address) override;
+    void BindToNetDevice(Ptr<NetDevice> netdevice) override;
     /**
      * \brief listen() with the Backlog attribute. Under policy ListenQueues (Linux) the
      * listener keeps min(Backlog, SomaxConn) + 1 completed connections for Accept() and as
@@ -125,6 +128,11 @@ class TcpRstSocket : public TcpSocketBase
      * hash table delivers its segments there), nullptr otherwise
      */
     Ipv4EndPoint* ConnectedEndPoint(const TcpFlowKey& key) const;
+    /**
+     * \param port a local port
+     * \return this socket's IPv4 endpoint when it is bound to that port, nullptr otherwise
+     */
+    Ipv4EndPoint* EndPointOnPort(uint16_t port) const;
 
     /**
      * \brief SO_LINGER (the attributes LingerOn and LingerTime). {on, 0}: Close() aborts the
@@ -295,6 +303,8 @@ class TcpRstSocket : public TcpSocketBase
     void StopListening(bool reset);
     // tcp-rst-socket-demux.cc
     void RegisterConnection();
+    void RegisterUnconnected();
+    void ForgetUnconnected();
     // tcp-rst-socket-syn-sent.cc
     Handled OnSynSentSegment(const Segment& s);
     void RetransmitSynNow();
@@ -426,6 +436,7 @@ class TcpRstSocket : public TcpSocketBase
     SequenceNumber32 m_cookieIsn;                   //!< on a cookie child: the cookie
     TracedValue<uint32_t> m_acceptQueueLength;      //!< trace source AcceptQueueLength
     std::optional<TcpFlowKey> m_flowKey;            //!< registered with the node (FastDemux)
+    uint16_t m_unconnectedPort{0};                  //!< recorded unconnected on this port
     TracedCallback<SocketError> m_socketErrorTrace; //!< trace source SocketError
 };
 
