@@ -312,7 +312,7 @@ TcpRstPolicySet::TcpRstPolicySet()
 {
     for (const TcpRstPolicyInfo& info : TcpRstPolicyTable())
     {
-        m_values[static_cast<std::size_t>(info.id)] = info.linuxValue;
+        Set(info.id, info.linuxValue);
     }
 }
 
@@ -325,7 +325,10 @@ TcpRstPolicySet::IsStock(TcpRstPolicy id) const
 void
 TcpRstPolicySet::Set(TcpRstPolicy id, int value)
 {
-    m_values[static_cast<std::size_t>(id)] = value;
+    NS_ABORT_MSG_UNLESS(value >= 0 && value < 128,
+                        GetPolicyInfo(id).name << ": value " << value
+                                               << " is not one of the policy's values");
+    m_values[static_cast<std::size_t>(id)] = static_cast<int8_t>(value);
 }
 
 TypeId&

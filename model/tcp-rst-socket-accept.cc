@@ -42,8 +42,8 @@ TcpRstSocket::Listen()
     if (result == 0 && m_rstTcp)
     {
         // inet_listen(): backlog = min(backlog, somaxconn); listen() again only resizes
-        m_listenQueue.SetBacklog(static_cast<uint32_t>(m_backlog),
-                                 m_rstTcp->GetSysctls().somaxConn);
+        Listening().queue.SetBacklog(static_cast<uint32_t>(m_backlog),
+                                     m_rstTcp->GetSysctls().somaxConn);
     }
     return result;
 }
@@ -72,22 +72,32 @@ TcpRstSocket::GetBacklog() const
     return m_backlog;
 }
 
+TcpRstSocket::ListenerState&
+TcpRstSocket::Listening()
+{
+    if (!m_listening)
+    {
+        m_listening = std::make_unique<ListenerState>();
+    }
+    return *m_listening;
+}
+
 uint32_t
 TcpRstSocket::GetMaxAckBacklog() const
 {
-    return m_listenQueue.GetMaxAckBacklog();
+    return m_listening ? m_listening->queue.GetMaxAckBacklog() : 0;
 }
 
 uint32_t
 TcpRstSocket::GetAcceptQueueLength() const
 {
-    return m_listenQueue.GetAccepted();
+    return m_listening ? m_listening->queue.GetAccepted() : 0;
 }
 
 uint32_t
 TcpRstSocket::GetSynQueueLength() const
 {
-    return m_listenQueue.GetRequests();
+    return m_listening ? m_listening->queue.GetRequests() : 0;
 }
 
 // Linux tcp_conn_request(): what a listener does with a SYN, before it forks anything.
@@ -97,12 +107,12 @@ TcpRstSocket::OnListenSyn(const Segment& s)
     const TcpHostSysctls& sysctls = m_rstTcp->GetSysctls();
     TcpRstCounters& counters = m_rstTcp->GetCounters();
     bool timeWaitIsn = m_rstTcp->HasTimeWaitIsn(s.to, s.from);
-    if (m_listenQueue.Flooded(sysctls.synCookies, timeWaitIsn) &&
+    if (Listening().queue.Flooded(sysctls.synCookies, timeWaitIsn) &&
         sysctls.synCookies != TcpListenQueue::COOKIES_OFF)
     {
         counters.Increment(TcpStat::ReqQFullDoCookies); // tcp_syn_flood_action()
     }
-    switch (m_listenQueue.OnSyn(sysctls.synCookies, sysctls.maxSynBacklog, timeWaitIsn))
+    switch (Listening().queue.OnSyn(sysctls.synCookies, sysctls.maxSynBacklog, timeWaitIsn))
     {
     case TcpSynVerdict::ACCEPT_QUEUE_FULL:
         counters.Increment(TcpStat::ListenOverflows);
@@ -117,12 +127,12 @@ TcpRstSocket::OnListenSyn(const Segment& s)
         counters.Increment(TcpStat::ListenDrops);
         return Handled::YES;
     case TcpSynVerdict::COOKIE:
-        m_nextFork = ForkKind::COOKIE_SYN_ACK;
+        Listening().nextFork = ForkKind::COOKIE_SYN_ACK;
         return Handled::NO;
     case TcpSynVerdict::REQUEST:
         break;
     }
-    m_nextFork = ForkKind::REQUEST;
+    Listening().nextFork = ForkKind::REQUEST;
     return Handled::NO; // TcpSocketBase forks the child (Fork(), CompleteFork())
 }
 
@@ -131,10 +141,10 @@ TcpRstSocket::AdoptChild(Ptr<TcpRstSocket> child, ForkKind kind)
 {
     child->m_forkKind = kind;
     child->m_listener = this;
-    m_children.insert(PeekPointer(child));
+    Listening().children.insert(PeekPointer(child));
     if (kind == ForkKind::REQUEST)
     {
-        m_listenQueue.AddRequest();
+        Listening().queue.AddRequest();
     }
     // The child tells its listener, not the application, that the handshake completed.
     child->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
@@ -152,12 +162,13 @@ TcpRstSocket::HandshakeCompleted(Ptr<Socket> socket, const Address& from)
     TcpRstSocket* listener = m_listener;
     if (m_forkKind == ForkKind::REQUEST)
     {
-        listener->m_listenQueue.RemoveRequest(m_synRetransmits == 0);
+        listener->Listening().queue.RemoveRequest(m_synRetransmits == 0);
     }
     m_queued = true;
-    listener->m_acceptQueue.emplace_back(this, from);
-    listener->m_listenQueue.Enqueue();
-    listener->m_acceptQueueLength = listener->m_listenQueue.GetAccepted();
+    ListenerState& listening = listener->Listening();
+    listening.accepted.emplace_back(this, from);
+    listening.queue.Enqueue();
+    listener->m_acceptQueueLength = listening.queue.GetAccepted();
     if (listener->m_autoAccept)
     {
         listener->Accept();
@@ -168,16 +179,16 @@ TcpRstSocket::HandshakeCompleted(Ptr<Socket> socket, const Address& from)
 Ptr<TcpRstSocket>
 TcpRstSocket::Accept()
 {
-    if (m_acceptQueue.empty())
+    if (!m_listening || m_listening->accepted.empty())
     {
         m_errno = ERROR_AGAIN;
         return nullptr;
     }
-    auto [child, from] = m_acceptQueue.front();
-    m_acceptQueue.pop_front();
-    m_listenQueue.Dequeue();
-    m_acceptQueueLength = m_listenQueue.GetAccepted();
-    m_children.erase(PeekPointer(child));
+    auto [child, from] = m_listening->accepted.front();
+    m_listening->accepted.pop_front();
+    m_listening->queue.Dequeue();
+    m_acceptQueueLength = m_listening->queue.GetAccepted();
+    m_listening->children.erase(PeekPointer(child));
     child->m_listener = nullptr;
     child->m_queued = false;
     NotifyNewConnectionCreated(child, from);
@@ -196,7 +207,7 @@ TcpRstSocket::MeetAcceptQueue(const Segment& s)
 {
     if (m_listener == nullptr || m_queued || !(s.flags & TcpHeader::ACK) ||
         (s.flags & (TcpHeader::RST | TcpHeader::SYN)) ||
-        !m_listener->m_listenQueue.AcceptQueueFull())
+        !m_listener->Listening().queue.AcceptQueueFull())
     {
         return Handled::NO;
     }
@@ -224,7 +235,7 @@ TcpRstSocket::OnListenCookieAck(const Segment& s)
 {
     const TcpHostSysctls& sysctls = m_rstTcp->GetSysctls();
     if (sysctls.synCookies == TcpListenQueue::COOKIES_OFF ||
-        m_listenQueue.NoRecentOverflow(Simulator::Now()))
+        Listening().queue.NoRecentOverflow(Simulator::Now()))
     {
         return Handled::NO;
     }
@@ -253,7 +264,7 @@ TcpRstSocket::OnListenCookieAck(const Segment& s)
             return Handled::NO;
         }
     }
-    if (m_listenQueue.AcceptQueueFull())
+    if (Listening().queue.AcceptQueueFull())
     {
         // tcp_get_cookie_sock(): syn_recv_sock() fails; the ACK is dropped without a reset
         counters.Increment(TcpStat::ListenOverflows);
@@ -323,7 +334,7 @@ TcpRstSocket::SendCookieSynAck(const TcpHeader& syn, const Address& from, const 
     m_rstTcp->GetCounters().Increment(TcpStat::SyncookiesSent);
     if (m_listener)
     {
-        m_listener->m_listenQueue.NoteOverflow(Simulator::Now()); // tcp_synq_overflow()
+        m_listener->Listening().queue.NoteOverflow(Simulator::Now()); // tcp_synq_overflow()
     }
     bool timestamps = m_timestampEnabled && syn.HasOption(TcpOption::TS) && LinuxHost();
     if (!timestamps)
@@ -352,9 +363,9 @@ TcpRstSocket::LeaveListener()
     }
     if (m_forkKind == ForkKind::REQUEST && !m_queued)
     {
-        m_listener->m_listenQueue.RemoveRequest(m_synRetransmits == 0);
+        m_listener->Listening().queue.RemoveRequest(m_synRetransmits == 0);
     }
-    m_listener->m_children.erase(this);
+    m_listener->Listening().children.erase(this);
     m_listener = nullptr;
 }
 
@@ -367,9 +378,13 @@ TcpRstSocket::StopListening(bool reset)
     // The waiting connections in queue order (the resets' order on the wire), then the
     // requests, which leave without a segment.
     std::list<std::pair<Ptr<TcpRstSocket>, Address>> queued;
-    queued.swap(m_acceptQueue);
+    if (!m_listening)
+    {
+        return;
+    }
+    queued.swap(m_listening->accepted);
     std::vector<Ptr<TcpRstSocket>> requests;
-    for (TcpRstSocket* child : m_children)
+    for (TcpRstSocket* child : m_listening->children)
     {
         if (!child->m_queued)
         {
@@ -378,7 +393,7 @@ TcpRstSocket::StopListening(bool reset)
         child->m_listener = nullptr;
         child->m_queued = false;
     }
-    m_children.clear();
+    m_listening->children.clear();
     for (const auto& [child, from] : queued)
     {
         if (reset && child->m_state != CLOSED && child->m_state != TIME_WAIT)
@@ -391,7 +406,7 @@ TcpRstSocket::StopListening(bool reset)
     {
         request->Discard();
     }
-    m_listenQueue = TcpListenQueue();
+    m_listening->queue = TcpListenQueue();
     m_acceptQueueLength = 0;
 }
 

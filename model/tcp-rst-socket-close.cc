@@ -182,7 +182,7 @@ TcpRstSocket::Discard()
         StopListening(false);
     }
     CancelAllTimers();
-    m_finWait2Event.Cancel();
+    CancelLinuxTimers();
     CloseAndNotify();
     ReleaseOrphan();
 }

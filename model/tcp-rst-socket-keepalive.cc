@@ -34,7 +34,10 @@ TcpRstSocket::SetKeepAlive(bool on)
     m_keepAlive = on;
     if (!on)
     {
-        m_keepaliveEvent.Cancel();
+        if (m_timers)
+        {
+            m_timers->keepalive.Cancel();
+        }
         return;
     }
     ArmKeepalive();
@@ -55,7 +58,8 @@ TcpRstSocket::KeepaliveIdle() const
 void
 TcpRstSocket::ArmKeepalive()
 {
-    if (!m_keepAlive || !m_rstTcp || !KeepaliveState(m_state) || !m_keepaliveEvent.IsExpired())
+    if (!m_keepAlive || !m_rstTcp || !KeepaliveState(m_state) ||
+        (m_timers && !m_timers->keepalive.IsExpired()))
     {
         return;
     }
@@ -63,7 +67,7 @@ TcpRstSocket::ArmKeepalive()
     Time elapsed = Simulator::Now() - m_lastReceived;
     Time idle = KeepaliveIdle();
     Time wait = elapsed < idle ? idle - elapsed : Time(0);
-    m_keepaliveEvent =
+    Timers().keepalive =
         Simulator::Schedule(m_rstTcp->TimerDelay(wait), &TcpRstSocket::KeepaliveTimeout, this);
 }
 
@@ -102,7 +106,7 @@ TcpRstSocket::KeepaliveTimeout()
     {
         next = idle - elapsed; // "It is alive without keepalive": wait for the rest
     }
-    m_keepaliveEvent =
+    Timers().keepalive =
         Simulator::Schedule(m_rstTcp->TimerDelay(next), &TcpRstSocket::KeepaliveTimeout, this);
 }
 

@@ -31,9 +31,10 @@ TcpRstSocket::PrepareZeroWindowProbes()
         return;
     }
     m_persistTimeout = Max(m_rto.Get(), kRtoMin);
-    m_persistBase = m_persistTimeout;
-    m_persistBackoff = 0;
-    m_zeroWindowProbes = 0;
+    LinuxTimers& timers = Timers();
+    timers.persistBase = m_persistTimeout;
+    timers.persistBackoff = 0;
+    timers.zeroWindowProbes = 0;
 }
 
 // Nothing queued means nothing to probe with: Linux tcp_probe_timer() sends no probe. Stock
@@ -68,8 +69,9 @@ TcpRstSocket::ProbeZeroWindow()
         Abort(TIMED_OUT);
         return;
     }
+    LinuxTimers& timers = Timers();
     uint32_t maxProbes = m_rstTcp->GetSysctls().maxZeroWindowProbes;
-    if (maxProbes != 0 && m_zeroWindowProbes >= maxProbes)
+    if (maxProbes != 0 && timers.zeroWindowProbes >= maxProbes)
     {
         SendActiveReset(RstReason::ZERO_WINDOW_PROBES);
         Abort(CONNECTION_RESET);
@@ -77,18 +79,19 @@ TcpRstSocket::ProbeZeroWindow()
     }
     SendAck(m_txBuffer->HeadSequence() - 1);
     ++m_probesOut;
-    ++m_zeroWindowProbes;
-    ++m_persistBackoff;
+    ++timers.zeroWindowProbes;
+    ++timers.persistBackoff;
     // Backs off from the timeout that armed the first probe: the duplicate ACKs answering
     // probes carry no RTT sample in Linux (TcpSocketBase may take one from their old echo).
-    Time base = m_persistBase;
+    Time base = timers.persistBase;
     Time when = m_rstTcp->GetHostProfile().rtoMax;
-    if (m_persistBackoff < 31 && base * int64_t(1U << m_persistBackoff) < when)
+    if (timers.persistBackoff < 31 && base * int64_t(1U << timers.persistBackoff) < when)
     {
-        when = base * int64_t(1U << m_persistBackoff);
+        when = base * int64_t(1U << timers.persistBackoff);
     }
-    NS_LOG_LOGIC("zero-window probe " << m_zeroWindowProbes << ", backoff " << m_persistBackoff
-                                      << ", next in " << when.As(Time::MS));
+    NS_LOG_LOGIC("zero-window probe " << timers.zeroWindowProbes << ", backoff "
+                                      << timers.persistBackoff << ", next in "
+                                      << when.As(Time::MS));
     m_persistEvent =
         Simulator::Schedule(m_rstTcp->TimerDelay(when), &TcpRstSocket::PersistTimeout, this);
 }

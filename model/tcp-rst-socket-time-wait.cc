@@ -38,7 +38,7 @@ TcpRstSocket::AfterEvent()
         HandOffTimeWait(false, m_rstTcp->GetSysctls().timeWaitLength);
     }
     else if (m_state == FIN_WAIT_2 && m_orphan && !IsStock(TcpRstPolicy::CLOSE_CALL) &&
-             m_finWait2Event.IsExpired())
+             (!m_timers || m_timers->finWait2.IsExpired()))
     {
         OrphanFinWait2();
     }
@@ -90,13 +90,13 @@ TcpRstSocket::OrphanFinWait2()
         return;
     }
     Time rest = tmo - twLength;
-    m_finWait2Event = Simulator::Schedule(m_rstTcp->TimerDelay(rest),
-                                          [this, rest]()
-                                          {
-                                              StateWatch watch(this);
-                                              Time rto = m_rto.Get();
-                                              HandOffTimeWait(true, Max(rest, rto * 4 - rto / 2));
-                                          });
+    Timers().finWait2 = Simulator::Schedule(m_rstTcp->TimerDelay(rest),
+                                            [this, rest]()
+                                            {
+                                                StateWatch watch(this);
+                                                Time rto = m_rto.Get();
+                                                HandOffTimeWait(true, Max(rest, rto * 4 - rto / 2));
+                                            });
 }
 
 // Linux tcp_receive_window() when the connection enters TIME_WAIT: its last ACK, just sent,
@@ -143,7 +143,10 @@ TcpRstSocket::HandOffTimeWait(bool finWait2, Time timeout)
                             SocketAddressOf(ends.peer, ends.peerPort),
                             timeout);
     // tcp_done(): the socket itself is closed; the application already knows.
-    m_finWait2Event.Cancel();
+    if (m_timers)
+    {
+        m_timers->finWait2.Cancel();
+    }
     m_closeNotified = true;
     CancelAllTimers();
     m_state = CLOSED;

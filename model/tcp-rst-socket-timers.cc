@@ -92,10 +92,10 @@ TcpRstSocket::SynTimerExpired()
     if (m_state == SYN_RCVD && m_listener && m_forkKind == ForkKind::REQUEST)
     {
         // reqsk_timer_handler(): old requests lose retries while the SYN queue is crowded
-        budget = m_listener->m_listenQueue.SynAckRetries(budget);
+        budget = m_listener->Listening().queue.SynAckRetries(budget);
         if (m_synRetransmits == 0 && budget > 0)
         {
-            m_listener->m_listenQueue.AgeRequest(); // num_timeout 0 -> 1: no longer young
+            m_listener->Listening().queue.AgeRequest(); // num_timeout 0 -> 1: no longer young
         }
     }
     if (m_synRetransmits >= budget)
@@ -246,6 +246,26 @@ TcpRstSocket::LastAckTimeout()
     }
     StateWatch watch(this);
     TcpSocketBase::LastAckTimeout();
+}
+
+TcpRstSocket::LinuxTimers&
+TcpRstSocket::Timers()
+{
+    if (!m_timers)
+    {
+        m_timers = std::make_unique<LinuxTimers>();
+    }
+    return *m_timers;
+}
+
+void
+TcpRstSocket::CancelLinuxTimers()
+{
+    if (m_timers)
+    {
+        m_timers->keepalive.Cancel();
+        m_timers->finWait2.Cancel();
+    }
 }
 
 } // namespace ns3

@@ -56,7 +56,7 @@ TcpRstSocket::OnSynchronizedSegment(const Segment& s)
             }
             return Handled::NO;
         }
-        if (m_oowAnswers.Limited(Simulator::Now(), m_rstTcp->GetSysctls().invalidRateLimit))
+        if (Timers().oowAnswers.Limited(Simulator::Now(), m_rstTcp->GetSysctls().invalidRateLimit))
         {
             m_rstTcp->GetCounters().Increment(TcpStat::AckSkippedSeq);
         }
@@ -127,7 +127,7 @@ TcpRstSocket::OnAckAfterBothFins(const Segment& s)
 void
 TcpRstSocket::SendChallengeAck()
 {
-    if (m_oowAnswers.Limited(Simulator::Now(), m_rstTcp->GetSysctls().invalidRateLimit))
+    if (Timers().oowAnswers.Limited(Simulator::Now(), m_rstTcp->GetSysctls().invalidRateLimit))
     {
         m_rstTcp->GetCounters().Increment(TcpStat::AckSkippedChallenge);
         return;

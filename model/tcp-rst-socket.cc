@@ -198,8 +198,7 @@ TcpRstSocket::TcpRstSocket(const TcpRstSocket& sock)
 TcpRstSocket::~TcpRstSocket()
 {
     NS_LOG_FUNCTION(this);
-    m_keepaliveEvent.Cancel();
-    m_finWait2Event.Cancel();
+    CancelLinuxTimers();
     if (m_flowKey && m_rstTcp)
     {
         m_rstTcp->UnregisterConnection(this, *m_flowKey);
@@ -209,9 +208,12 @@ TcpRstSocket::~TcpRstSocket()
         ForgetUnconnected();
     }
     LeaveListener();
-    for (TcpRstSocket* child : m_children)
+    if (m_listening)
     {
-        child->m_listener = nullptr;
+        for (TcpRstSocket* child : m_listening->children)
+        {
+            child->m_listener = nullptr;
+        }
     }
 }
 
@@ -234,9 +236,12 @@ TcpRstSocket::Fork()
     Ptr<TcpRstSocket> child = CopyObject<TcpRstSocket>(this);
     if (m_state == LISTEN && ListenQueuesOn())
     {
-        AdoptChild(child, m_nextFork.value_or(ForkKind::REQUEST));
+        AdoptChild(child, Listening().nextFork.value_or(ForkKind::REQUEST));
     }
-    m_nextFork.reset();
+    if (m_listening)
+    {
+        m_listening->nextFork.reset();
+    }
     return child;
 }
 
@@ -388,7 +393,10 @@ TcpRstSocket::DoForwardUp(Ptr<Packet> packet, const Address& fromAddress, const 
     // close() by the application meanwhile sends one FIN+ACK instead of ACK then FIN.
     m_deferFinAck = m_state == ESTABLISHED && LinuxHost() && (raw.flags & TcpHeader::FIN);
     TcpSocketBase::DoForwardUp(packet, fromAddress, toAddress);
-    m_nextFork.reset(); // the application refused the connection: nothing was forked
+    if (m_listening)
+    {
+        m_listening->nextFork.reset(); // the application refused the connection
+    }
     m_deferFinAck = false;
     m_maxSndWnd = std::max(m_maxSndWnd, m_rWnd.Get()); // tp->max_window
     ArmKeepalive();

@@ -19,6 +19,7 @@
 #include "ns3/traced-callback.h"
 
 #include <list>
+#include <memory>
 #include <optional>
 #include <unordered_set>
 #include <utility>
@@ -301,6 +302,11 @@ class TcpRstSocket : public TcpSocketBase
     void SendCookieSynAck(const TcpHeader& syn, const Address& from, const Address& to);
     void LeaveListener();
     void StopListening(bool reset);
+    struct ListenerState;
+    struct LinuxTimers;
+    ListenerState& Listening();
+    LinuxTimers& Timers();
+    void CancelLinuxTimers();
     // tcp-rst-socket-demux.cc
     void RegisterConnection();
     void RegisterUnconnected();
@@ -394,20 +400,24 @@ class TcpRstSocket : public TcpSocketBase
     // Data retransmissions under the Linux profile (retransmits_timed_out())
     std::optional<Time> m_retransStamp; //!< when the oldest unacknowledged segment was sent
     uint32_t m_probesOut{0};            //!< icsk_probes_out: probes not answered
-    // Answers to invalid segments, and RFC 5961 5
-    TcpInvalidRateLimit m_oowAnswers; //!< last_oow_ack_time
-    uint32_t m_maxSndWnd{0};          //!< MAX.SND.WND (tp->max_window)
+    uint32_t m_maxSndWnd{0};            //!< MAX.SND.WND (tp->max_window), RFC 5961 5
     // Keepalive (SO_KEEPALIVE, TCP_KEEPIDLE/INTVL/CNT)
-    bool m_keepAlive{false};  //!< SO_KEEPALIVE
-    Time m_keepIdle;          //!< TCP_KEEPIDLE (0: the node's KeepAliveTime)
-    Time m_keepIntvl;         //!< TCP_KEEPINTVL (0: the node's KeepAliveIntvl)
-    uint32_t m_keepCnt{0};    //!< TCP_KEEPCNT (0: the node's KeepAliveProbes)
-    EventId m_keepaliveEvent; //!< the keepalive timer
-    Time m_lastReceived;      //!< when the last segment arrived
-    // Zero-window probes under the Linux profile (tcp_probe_timer())
-    uint32_t m_persistBackoff{0};   //!< icsk_backoff of the probe timer
-    Time m_persistBase;             //!< tcp_probe0_base() when probing began
-    uint32_t m_zeroWindowProbes{0}; //!< probes since the window closed (MaxZeroWindowProbes)
+    bool m_keepAlive{false}; //!< SO_KEEPALIVE
+    Time m_keepIdle;         //!< TCP_KEEPIDLE (0: the node's KeepAliveTime)
+    Time m_keepIntvl;        //!< TCP_KEEPINTVL (0: the node's KeepAliveIntvl)
+    uint32_t m_keepCnt{0};   //!< TCP_KEEPCNT (0: the node's KeepAliveProbes)
+    Time m_lastReceived;     //!< when the last segment arrived
+    /// Timers and limits most connections never start: made when one first does.
+    struct LinuxTimers
+    {
+        EventId keepalive;              //!< the keepalive timer
+        EventId finWait2;               //!< an orphan's FIN_WAIT_2 longer than TimeWaitLength
+        Time persistBase;               //!< tcp_probe0_base() when zero-window probing began
+        uint32_t persistBackoff{0};     //!< icsk_backoff of the probe timer (tcp_probe_timer())
+        uint32_t zeroWindowProbes{0};   //!< probes since the window closed (MaxZeroWindowProbes)
+        TcpInvalidRateLimit oowAnswers; //!< last_oow_ack_time: answers to invalid segments
+    };
+    std::unique_ptr<LinuxTimers> m_timers; //!< see Timers()
     // What the Linux profile changes on a connection
     uint32_t m_advMss{0};             //!< the MSS this socket announced (advmss)
     uint32_t m_profileSegmentSize{0}; //!< SegmentSize the profile gave; another is the user's
@@ -421,15 +431,19 @@ class TcpRstSocket : public TcpSocketBase
     bool m_rcvShutdown{false}; //!< RCV_SHUTDOWN: ShutdownRecv() or Close()
     bool m_lingerOn{false};    //!< SO_LINGER l_onoff
     Time m_lingerTime;         //!< SO_LINGER l_linger
-    EventId m_finWait2Event;   //!< an orphan's FIN_WAIT_2 longer than TimeWaitLength
     bool m_deferFinAck{false}; //!< a FIN may arrive in ESTABLISHED: delay its ACK (pingpong)
     // The listener's queues (policy ListenQueues)
-    int32_t m_backlog{4096};      //!< Backlog: listen()'s backlog
-    bool m_autoAccept{true};      //!< AutoAccept: accept each connection as it completes
-    TcpListenQueue m_listenQueue; //!< on a listener: the queues' numbers
-    std::list<std::pair<Ptr<TcpRstSocket>, Address>> m_acceptQueue; //!< completed, not accepted
-    std::unordered_set<TcpRstSocket*> m_children;   //!< on a listener: children not yet accepted
-    std::optional<ForkKind> m_nextFork;             //!< on a listener: what Fork() makes next
+    int32_t m_backlog{4096}; //!< Backlog: listen()'s backlog
+    bool m_autoAccept{true}; //!< AutoAccept: accept each connection as it completes
+    /// What only a listener keeps: made by Listen(), so a connection does not carry it.
+    struct ListenerState
+    {
+        TcpListenQueue queue;                                      //!< the queues' numbers
+        std::list<std::pair<Ptr<TcpRstSocket>, Address>> accepted; //!< completed, not accepted
+        std::unordered_set<TcpRstSocket*> children;                //!< children not yet accepted
+        std::optional<ForkKind> nextFork;                          //!< what Fork() makes next
+    };
+    std::unique_ptr<ListenerState> m_listening;     //!< on a listener (see Listening())
     TcpRstSocket* m_listener{nullptr};              //!< on a child: its listener until accepted
     ForkKind m_forkKind{ForkKind::REQUEST};         //!< on a child: how it was made
     bool m_queued{false};                           //!< on a child: in the accept queue
