@@ -168,7 +168,7 @@ TcpRstSocket::HandshakeCompleted(Ptr<Socket> socket, const Address& from)
     ListenerState& listening = listener->Listening();
     listening.accepted.emplace_back(this, from);
     listening.queue.Enqueue();
-    listener->m_acceptQueueLength = listening.queue.GetAccepted();
+    listener->NoteAcceptQueueLength(listening.queue.GetAccepted());
     if (listener->m_autoAccept)
     {
         listener->Accept();
@@ -187,7 +187,7 @@ TcpRstSocket::Accept()
     auto [child, from] = m_listening->accepted.front();
     m_listening->accepted.pop_front();
     m_listening->queue.Dequeue();
-    m_acceptQueueLength = m_listening->queue.GetAccepted();
+    NoteAcceptQueueLength(m_listening->queue.GetAccepted());
     m_listening->children.erase(PeekPointer(child));
     child->m_listener = nullptr;
     child->m_queued = false;
@@ -407,7 +407,7 @@ TcpRstSocket::StopListening(bool reset)
         request->Discard();
     }
     m_listening->queue = TcpListenQueue();
-    m_acceptQueueLength = 0;
+    NoteAcceptQueueLength(0);
 }
 
 } // namespace ns3

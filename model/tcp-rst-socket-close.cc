@@ -191,7 +191,10 @@ void
 TcpRstSocket::SetSocketError(SocketError error)
 {
     m_socketError = error;
-    m_socketErrorTrace(error);
+    if (m_traces)
+    {
+        m_traces->socketError(error);
+    }
 }
 
 // Linux tcp_done_with_error(): the error first, then CLOSE, then the application is told.

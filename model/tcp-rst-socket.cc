@@ -5,6 +5,7 @@
 // per-state logic is in tcp-rst-socket-{listen,syn-sent,syn-recv,validate,close,output,timers}.cc.
 #include "tcp-rst-socket.h"
 
+#include "lazy-trace-source-accessor.h"
 #include "tcp-rst-l4-protocol.h"
 #include "tcp-segment-check.h"
 
@@ -116,11 +117,11 @@ TcpRstSocket::GetTypeId()
                           MakeBooleanChecker());
         t.AddTraceSource("AcceptQueueLength",
                          "Completed connections waiting in this listener's accept queue.",
-                         MakeTraceSourceAccessor(&TcpRstSocket::m_acceptQueueLength),
+                         MakeLazyTraceSourceAccessor(&TcpRstSocket::AcceptQueueLengthSource),
                          "ns3::TracedValueCallback::Uint32");
         t.AddTraceSource("SocketError",
                          "The error an application would read from SO_ERROR was set.",
-                         MakeTraceSourceAccessor(&TcpRstSocket::m_socketErrorTrace),
+                         MakeLazyTraceSourceAccessor(&TcpRstSocket::SocketErrorSource),
                          "ns3::TcpRstSocket::SocketErrorTracedCallback");
         return t;
     }();
@@ -175,6 +176,38 @@ TcpRstSocket::SocketErrorName(SocketError error)
     return "EINVAL";
 }
 
+TcpRstSocket::Traces&
+TcpRstSocket::GetTraces()
+{
+    if (!m_traces)
+    {
+        m_traces = std::make_unique<Traces>();
+        m_traces->acceptQueueLength = GetAcceptQueueLength(); // nobody listens yet
+    }
+    return *m_traces;
+}
+
+TracedValue<uint32_t>&
+TcpRstSocket::AcceptQueueLengthSource(ObjectBase* object)
+{
+    return static_cast<TcpRstSocket*>(object)->GetTraces().acceptQueueLength;
+}
+
+TracedCallback<TcpRstSocket::SocketError>&
+TcpRstSocket::SocketErrorSource(ObjectBase* object)
+{
+    return static_cast<TcpRstSocket*>(object)->GetTraces().socketError;
+}
+
+void
+TcpRstSocket::NoteAcceptQueueLength(uint32_t length)
+{
+    if (m_traces)
+    {
+        m_traces->acceptQueueLength = length;
+    }
+}
+
 TcpRstSocket::TcpRstSocket()
     : TcpSocketBase()
 {
@@ -185,12 +218,12 @@ TcpRstSocket::TcpRstSocket(const TcpRstSocket& sock)
     : TcpSocketBase(sock)
     , m_rstTcp(sock.m_rstTcp)
     , m_policies(sock.m_policies)
-    , m_keepAlive(sock.m_keepAlive)
     , m_keepIdle(sock.m_keepIdle)
     , m_keepIntvl(sock.m_keepIntvl)
     , m_keepCnt(sock.m_keepCnt)
-    , m_lingerOn(sock.m_lingerOn)
+    , m_keepAlive(sock.m_keepAlive)
     , m_lingerTime(sock.m_lingerTime)
+    , m_lingerOn(sock.m_lingerOn)
 {
     NS_LOG_FUNCTION(this);
 }

@@ -304,6 +304,11 @@ class TcpRstSocket : public TcpSocketBase
     void StopListening(bool reset);
     struct ListenerState;
     struct LinuxTimers;
+    struct Traces;
+    Traces& GetTraces();
+    static TracedValue<uint32_t>& AcceptQueueLengthSource(ObjectBase* object);
+    static TracedCallback<SocketError>& SocketErrorSource(ObjectBase* object);
+    void NoteAcceptQueueLength(uint32_t length);
     ListenerState& Listening();
     LinuxTimers& Timers();
     void CancelLinuxTimers();
@@ -402,11 +407,12 @@ class TcpRstSocket : public TcpSocketBase
     uint32_t m_probesOut{0};            //!< icsk_probes_out: probes not answered
     uint32_t m_maxSndWnd{0};            //!< MAX.SND.WND (tp->max_window), RFC 5961 5
     // Keepalive (SO_KEEPALIVE, TCP_KEEPIDLE/INTVL/CNT)
-    bool m_keepAlive{false}; //!< SO_KEEPALIVE
+    // (members ordered by size within each group: a socket per connection, padding counts)
     Time m_keepIdle;         //!< TCP_KEEPIDLE (0: the node's KeepAliveTime)
     Time m_keepIntvl;        //!< TCP_KEEPINTVL (0: the node's KeepAliveIntvl)
-    uint32_t m_keepCnt{0};   //!< TCP_KEEPCNT (0: the node's KeepAliveProbes)
     Time m_lastReceived;     //!< when the last segment arrived
+    uint32_t m_keepCnt{0};   //!< TCP_KEEPCNT (0: the node's KeepAliveProbes)
+    bool m_keepAlive{false}; //!< SO_KEEPALIVE
     /// Timers and limits most connections never start: made when one first does.
     struct LinuxTimers
     {
@@ -425,16 +431,15 @@ class TcpRstSocket : public TcpSocketBase
     uint32_t m_offeredWnd{0};         //!< rcv_wnd: the window last offered
     SequenceNumber32 m_rcvWup;        //!< rcv_wup: RCV.NXT when it was offered
     uint32_t m_quickAcks{0};          //!< quick ACKs left (icsk_ack.quick)
-    bool m_quickAcksGranted{false};   //!< the first data segment granted them
-    // The close path
-    bool m_orphan{false};      //!< SOCK_DEAD: closed by the application, not gone yet
-    bool m_rcvShutdown{false}; //!< RCV_SHUTDOWN: ShutdownRecv() or Close()
-    bool m_lingerOn{false};    //!< SO_LINGER l_onoff
-    Time m_lingerTime;         //!< SO_LINGER l_linger
-    bool m_deferFinAck{false}; //!< a FIN may arrive in ESTABLISHED: delay its ACK (pingpong)
-    // The listener's queues (policy ListenQueues)
-    int32_t m_backlog{4096}; //!< Backlog: listen()'s backlog
-    bool m_autoAccept{true}; //!< AutoAccept: accept each connection as it completes
+    // The close path and the listener's queues (policy ListenQueues)
+    Time m_lingerTime;              //!< SO_LINGER l_linger
+    int32_t m_backlog{4096};        //!< Backlog: listen()'s backlog
+    bool m_quickAcksGranted{false}; //!< Linux profile: the first data segment granted them
+    bool m_orphan{false};           //!< SOCK_DEAD: closed by the application, not gone yet
+    bool m_rcvShutdown{false};      //!< RCV_SHUTDOWN: ShutdownRecv() or Close()
+    bool m_lingerOn{false};         //!< SO_LINGER l_onoff
+    bool m_deferFinAck{false};      //!< a FIN may arrive in ESTABLISHED: delay its ACK (pingpong)
+    bool m_autoAccept{true};        //!< AutoAccept: accept each connection as it completes
     /// What only a listener keeps: made by Listen(), so a connection does not carry it.
     struct ListenerState
     {
@@ -443,15 +448,20 @@ class TcpRstSocket : public TcpSocketBase
         std::unordered_set<TcpRstSocket*> children;                //!< children not yet accepted
         std::optional<ForkKind> nextFork;                          //!< what Fork() makes next
     };
-    std::unique_ptr<ListenerState> m_listening;     //!< on a listener (see Listening())
-    TcpRstSocket* m_listener{nullptr};              //!< on a child: its listener until accepted
-    ForkKind m_forkKind{ForkKind::REQUEST};         //!< on a child: how it was made
-    bool m_queued{false};                           //!< on a child: in the accept queue
-    SequenceNumber32 m_cookieIsn;                   //!< on a cookie child: the cookie
-    TracedValue<uint32_t> m_acceptQueueLength;      //!< trace source AcceptQueueLength
-    std::optional<TcpFlowKey> m_flowKey;            //!< registered with the node (FastDemux)
-    uint16_t m_unconnectedPort{0};                  //!< recorded unconnected on this port
-    TracedCallback<SocketError> m_socketErrorTrace; //!< trace source SocketError
+    std::unique_ptr<ListenerState> m_listening; //!< on a listener (see Listening())
+    TcpRstSocket* m_listener{nullptr};          //!< on a child: its listener until accepted
+    ForkKind m_forkKind{ForkKind::REQUEST};     //!< on a child: how it was made
+    bool m_queued{false};                       //!< on a child: in the accept queue
+    uint16_t m_unconnectedPort{0};              //!< recorded unconnected on this port
+    SequenceNumber32 m_cookieIsn;               //!< on a cookie child: the cookie
+    std::optional<TcpFlowKey> m_flowKey;        //!< registered with the node (FastDemux)
+    /// The socket's own trace sources, made when someone first connects to one.
+    struct Traces
+    {
+        TracedValue<uint32_t> acceptQueueLength; //!< trace source AcceptQueueLength
+        TracedCallback<SocketError> socketError; //!< trace source SocketError
+    };
+    std::unique_ptr<Traces> m_traces; //!< see GetTraces()
 };
 
 } // namespace ns3

@@ -96,6 +96,26 @@ TEST_F(SynSentRst, RstWithWrongAckIsIgnored)
     EXPECT_EQ(scene.client->GetSocketError(), TcpRstSocket::NO_ERROR);
 }
 
+// The SocketError trace source is made when first connected to: it fires once, with the
+// error, and a disconnected sink hears nothing more.
+TEST_F(SynSentRst, TheSocketErrorTraceReportsTheRefusal)
+{
+    TcpRstHelper rst;
+    ConnectingClient scene(rst);
+    std::vector<TcpRstSocket::SocketError> errors;
+    Callback<void, TcpRstSocket::SocketError> sink([&errors](TcpRstSocket::SocketError e)
+                                                   { errors.push_back(e); });
+    Callback<void, TcpRstSocket::SocketError> gone(
+        [](TcpRstSocket::SocketError) { ADD_FAILURE() << "a disconnected sink was called"; });
+    ASSERT_TRUE(scene.client->TraceConnectWithoutContext("SocketError", sink));
+    ASSERT_TRUE(scene.client->TraceConnectWithoutContext("SocketError", gone));
+    ASSERT_TRUE(scene.client->TraceDisconnectWithoutContext("SocketError", gone));
+    scene.Answer(Seconds(1.1), TcpHeader::RST | TcpHeader::ACK, 1);
+    Simulator::Stop(Seconds(2));
+    Simulator::Run();
+    EXPECT_EQ(errors, std::vector<TcpRstSocket::SocketError>{TcpRstSocket::CONNECTION_REFUSED});
+}
+
 TEST_F(SynSentRst, RstAckingTheSynRefusesTheConnection)
 {
     TcpRstHelper rst;
