@@ -90,7 +90,7 @@ main(int argc, char** argv)
     uint32_t connections = 10000;
     uint32_t scale = 0;
     if (!TakeCount(argc, argv, "clients", 1000000, &clients) ||
-        !TakeCount(argc, argv, "connections", 1000000, &connections) ||
+        !TakeCount(argc, argv, "connections", 200000, &connections) ||
         !TakeCount(argc, argv, "scale", 1000000, &scale))
     {
         return 2;
