@@ -303,13 +303,15 @@ class TcpRstSocket : public TcpSocketBase
     void LeaveListener();
     void StopListening(bool reset);
     struct ListenerState;
-    struct LinuxTimers;
+    ListenerState& Listening();
+    // tcp-rst-socket.cc: the trace sources, made on first connection
     struct Traces;
     Traces& GetTraces();
     static TracedValue<uint32_t>& AcceptQueueLengthSource(ObjectBase* object);
     static TracedCallback<SocketError>& SocketErrorSource(ObjectBase* object);
     void NoteAcceptQueueLength(uint32_t length);
-    ListenerState& Listening();
+    // tcp-rst-socket-timers.cc: the timers most connections never start
+    struct LinuxTimers;
     LinuxTimers& Timers();
     void CancelLinuxTimers();
     // tcp-rst-socket-demux.cc
