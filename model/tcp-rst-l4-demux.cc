@@ -25,18 +25,15 @@ TcpRstL4Protocol::RegisterConnection(TcpRstSocket* socket, const TcpFlowKey& key
 {
     if (m_fastDemux)
     {
-        m_connections[key] = socket;
+        NS_ASSERT(socket->GetFlowKey() == key);
+        m_connections.Insert(socket);
     }
 }
 
 void
 TcpRstL4Protocol::UnregisterConnection(TcpRstSocket* socket, const TcpFlowKey& key)
 {
-    auto it = m_connections.find(key);
-    if (it != m_connections.end() && it->second == socket)
-    {
-        m_connections.erase(it);
-    }
+    m_connections.Erase(key, socket);
 }
 
 bool
@@ -114,7 +111,7 @@ TcpRstL4Protocol::ReceiveOnConnection(Ptr<Packet> p,
                                       Ptr<Ipv4Interface> incomingInterface,
                                       IpL4Protocol::RxStatus* status)
 {
-    if (m_connections.empty() && m_unconnected.empty())
+    if (m_connections.GetSize() == 0 && m_unconnected.empty())
     {
         return false;
     }
@@ -122,13 +119,13 @@ TcpRstL4Protocol::ReceiveOnConnection(Ptr<Packet> p,
     TcpFlowKey key{
         ip.GetDestination().Get(), ip.GetSource().Get(), raw.destinationPort, raw.sourcePort};
     Ipv4EndPoint* endPoint = nullptr;
-    auto it = m_connections.find(key);
-    if (it != m_connections.end())
+    TcpRstSocket* connection = m_connections.Find(key);
+    if (connection != nullptr)
     {
-        endPoint = it->second->ConnectedEndPoint(key);
+        endPoint = connection->ConnectedEndPoint(key);
         if (endPoint == nullptr)
         {
-            m_connections.erase(it); // the socket let its endpoint go
+            m_connections.Erase(key, connection); // the socket let its endpoint go
             return false;
         }
     }

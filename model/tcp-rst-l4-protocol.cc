@@ -243,7 +243,7 @@ TcpRstL4Protocol::Crash()
     }
     m_timeWait.clear();
     m_timeWaitIsn.clear();
-    m_connections.clear();
+    m_connections.Clear();
     m_orphans.Clear();
     m_orphanCount = 0;
 }

@@ -8,6 +8,7 @@
 #include "rst-reason.h"
 #include "tcp-challenge-ack-limit.h"
 #include "tcp-flow-key.h"
+#include "tcp-flow-table.h"
 #include "tcp-host-profile.h"
 #include "tcp-orphan-count.h"
 #include "tcp-reset-event.h"
@@ -471,8 +472,8 @@ class TcpRstL4Protocol : public TcpL4Protocol
     std::optional<TcpSynCookie::Options> m_cookieTimestamp; //!< see SetCookieTimestamp()
     bool m_discardNext{false};                              //!< see DiscardNextSegment()
     bool m_fastDemux{true};                                 //!< FastDemux
-    std::unordered_map<TcpFlowKey, TcpRstSocket*, TcpFlowKeyHash> m_connections; //!< by 4-tuple
-    std::unordered_map<uint16_t, std::vector<TcpRstSocket*>> m_unconnected;      //!< by local port
+    TcpFlowTable<TcpRstSocket> m_connections;               //!< by 4-tuple
+    std::unordered_map<uint16_t, std::vector<TcpRstSocket*>> m_unconnected; //!< by local port
     uint64_t m_fastDemuxHits{0};                      //!< segments delivered without ns-3's scan
     uint64_t m_orphanPhaseSeed{0};                    //!< where the orphan cache ticks
     TracedValue<uint32_t> m_orphanCount;              //!< trace source OrphanCount

@@ -39,11 +39,11 @@ TcpRstSocket::Listen()
 {
     bool relisten = m_state == LISTEN && ListenQueuesOn();
     int result = relisten ? 0 : TcpSocketBase::Listen();
-    if (result == 0 && m_rstTcp)
+    if (result == 0 && NodeTcp())
     {
         // inet_listen(): backlog = min(backlog, somaxconn); listen() again only resizes
         Listening().queue.SetBacklog(static_cast<uint32_t>(m_backlog),
-                                     m_rstTcp->GetSysctls().somaxConn);
+                                     NodeTcp()->GetSysctls().somaxConn);
     }
     return result;
 }
@@ -70,6 +70,18 @@ int32_t
 TcpRstSocket::GetBacklog() const
 {
     return m_backlog;
+}
+
+void
+TcpRstSocket::SetAutoAccept(bool on)
+{
+    m_autoAccept = on;
+}
+
+bool
+TcpRstSocket::GetAutoAccept() const
+{
+    return m_autoAccept;
 }
 
 TcpRstSocket::ListenerState&
@@ -104,9 +116,9 @@ TcpRstSocket::GetSynQueueLength() const
 TcpRstSocket::Handled
 TcpRstSocket::OnListenSyn(const Segment& s)
 {
-    const TcpHostSysctls& sysctls = m_rstTcp->GetSysctls();
-    TcpRstCounters& counters = m_rstTcp->GetCounters();
-    bool timeWaitIsn = m_rstTcp->HasTimeWaitIsn(s.to, s.from);
+    const TcpHostSysctls& sysctls = NodeTcp()->GetSysctls();
+    TcpRstCounters& counters = NodeTcp()->GetCounters();
+    bool timeWaitIsn = NodeTcp()->HasTimeWaitIsn(s.to, s.from);
     if (Listening().queue.Flooded(sysctls.synCookies, timeWaitIsn) &&
         sysctls.synCookies != TcpListenQueue::COOKIES_OFF)
     {
@@ -162,7 +174,7 @@ TcpRstSocket::HandshakeCompleted(Ptr<Socket> socket, const Address& from)
     TcpRstSocket* listener = m_listener;
     if (m_forkKind == ForkKind::REQUEST)
     {
-        listener->Listening().queue.RemoveRequest(m_synRetransmits == 0);
+        listener->Listening().queue.RemoveRequest(SynRetransmits() == 0);
     }
     m_queued = true;
     ListenerState& listening = listener->Listening();
@@ -211,10 +223,10 @@ TcpRstSocket::MeetAcceptQueue(const Segment& s)
     {
         return Handled::NO;
     }
-    TcpRstCounters& counters = m_rstTcp->GetCounters();
+    TcpRstCounters& counters = NodeTcp()->GetCounters();
     counters.Increment(TcpStat::ListenOverflows);
     counters.Increment(TcpStat::ListenDrops);
-    if (!m_rstTcp->GetSysctls().abortOnOverflow)
+    if (!NodeTcp()->GetSysctls().abortOnOverflow)
     {
         // listen_overflow: inet_rsk(req)->acked = 1; the request keeps its SYN-ACK timer
         NS_LOG_LOGIC("accept queue full: handshake ACK dropped, request kept");
@@ -222,7 +234,7 @@ TcpRstSocket::MeetAcceptQueue(const Segment& s)
     }
     // embryonic_reset: R. seq=SEG.ACK, the request is dropped (TcpExtEmbryonicRsts)
     counters.Increment(TcpStat::EmbryonicRsts);
-    m_rstTcp->ReplyWithReset(
+    NodeTcp()->ReplyWithReset(
         RstReason::TCP_ABORT_ON_OVERFLOW, s.header, s.payloadSize, s.from, s.to);
     m_closeNotified = true; // the application never saw this connection
     CloseAndNotify();
@@ -233,14 +245,14 @@ TcpRstSocket::MeetAcceptQueue(const Segment& s)
 TcpRstSocket::Handled
 TcpRstSocket::OnListenCookieAck(const Segment& s)
 {
-    const TcpHostSysctls& sysctls = m_rstTcp->GetSysctls();
+    const TcpHostSysctls& sysctls = NodeTcp()->GetSysctls();
     if (sysctls.synCookies == TcpListenQueue::COOKIES_OFF ||
         Listening().queue.NoRecentOverflow(Simulator::Now()))
     {
         return Handled::NO;
     }
-    TcpRstCounters& counters = m_rstTcp->GetCounters();
-    std::optional<uint32_t> mssIndex = m_rstTcp->CheckSynCookie(
+    TcpRstCounters& counters = NodeTcp()->GetCounters();
+    std::optional<uint32_t> mssIndex = NodeTcp()->CheckSynCookie(
         s.to, s.from, s.header.GetSequenceNumber(), s.header.GetAckNumber());
     if (!mssIndex)
     {
@@ -312,9 +324,9 @@ TcpRstSocket::RebuildFromCookie(const Segment& s,
     m_timestampEnabled = timestamps;
     m_cookieIsn = SequenceNumber32(s.header.GetAckNumber().GetValue() - 1);
     // The SYN-ACK left long ago; building it again sets the window and scale it announced.
-    m_rstTcp->DiscardNextSegment(true);
+    NodeTcp()->DiscardNextSegment(true);
     CompleteFork(Create<Packet>(), syn, s.from, s.to);
-    m_rstTcp->DiscardNextSegment(false);
+    NodeTcp()->DiscardNextSegment(false);
     m_retxEvent.Cancel();
     DoForwardUp(s.packet, s.from, s.to);
 }
@@ -329,9 +341,9 @@ TcpRstSocket::SendCookieSynAck(const TcpHeader& syn, const Address& from, const 
         peerMss = DynamicCast<const TcpOptionMSS>(syn.GetOption(TcpOption::MSS))->GetMSS();
     }
     bool ipv6 = Inet6SocketAddress::IsMatchingType(to);
-    m_cookieIsn = m_rstTcp->MakeSynCookie(
+    m_cookieIsn = NodeTcp()->MakeSynCookie(
         to, from, syn.GetSequenceNumber(), TcpSynCookie::MssIndex(peerMss, ipv6));
-    m_rstTcp->GetCounters().Increment(TcpStat::SyncookiesSent);
+    NodeTcp()->GetCounters().Increment(TcpStat::SyncookiesSent);
     if (m_listener)
     {
         m_listener->Listening().queue.NoteOverflow(Simulator::Now()); // tcp_synq_overflow()
@@ -350,7 +362,7 @@ TcpRstSocket::SendCookieSynAck(const TcpHeader& syn, const Address& from, const 
         options.windowScale = m_winScalingEnabled;
         options.peerWindowShift = m_sndWindShift;
         options.sack = m_sackEnabled;
-        m_rstTcp->SetCookieTimestamp(options);
+        NodeTcp()->SetCookieTimestamp(options);
     }
 }
 
@@ -363,7 +375,7 @@ TcpRstSocket::LeaveListener()
     }
     if (m_forkKind == ForkKind::REQUEST && !m_queued)
     {
-        m_listener->Listening().queue.RemoveRequest(m_synRetransmits == 0);
+        m_listener->Listening().queue.RemoveRequest(SynRetransmits() == 0);
     }
     m_listener->Listening().children.erase(this);
     m_listener = nullptr;

@@ -38,7 +38,7 @@ TcpRstSocket::Close()
     // tcp_send_active_reset(). Stock ns-3 sends the reset and leaves the socket as it was.
     if (connected && m_tcb->m_rxBuffer->Size() != 0)
     {
-        m_rstTcp->GetCounters().Increment(TcpStat::AbortOnClose);
+        NodeTcp()->GetCounters().Increment(TcpStat::AbortOnClose);
         SendActiveReset(RstReason::TCP_ABORT_ON_CLOSE);
         if (!IsStock(TcpRstPolicy::CLOSE_WITH_UNREAD_DATA))
         {
@@ -73,7 +73,7 @@ TcpRstSocket::Close()
     {
         // sock_orphan() + tcp_orphan_count++: the connection outlives its application.
         m_orphan = true;
-        m_rstTcp->AddOrphan();
+        NodeTcp()->AddOrphan();
         AbortOnOrphanLimit();
     }
     return result;
@@ -84,7 +84,7 @@ TcpRstSocket::Close()
 bool
 TcpRstSocket::AbortOnLinger()
 {
-    if (!m_lingerOn || !m_lingerTime.IsZero())
+    if (!m_lingerOn || !GetLingerTime().IsZero())
     {
         return false;
     }
@@ -92,7 +92,7 @@ TcpRstSocket::AbortOnLinger()
                      m_state == FIN_WAIT_2 || m_state == SYN_RCVD ||
                      ((m_state == CLOSING || m_state == LAST_ACK) &&
                       m_txBuffer->SizeFromSequence(m_tcb->m_nextTxSequence) != 0);
-    m_rstTcp->GetCounters().Increment(TcpStat::AbortOnLinger);
+    NodeTcp()->GetCounters().Increment(TcpStat::AbortOnLinger);
     if (needReset)
     {
         SendActiveReset(RstReason::TCP_ABORT_ON_LINGER);
@@ -107,13 +107,13 @@ TcpRstSocket::AbortOnLinger()
 bool
 TcpRstSocket::AbortOnOrphanLimit()
 {
-    if (m_rstTcp->GetPolicy(TcpRstPolicy::ORPHANS) == TcpRstBehaviour::STOCK ||
-        !m_rstTcp->TooManyOrphans(0))
+    if (NodeTcp()->GetPolicy(TcpRstPolicy::ORPHANS) == TcpRstBehaviour::STOCK ||
+        !NodeTcp()->TooManyOrphans(0))
     {
         return false;
     }
     SendActiveReset(RstReason::TCP_ABORT_ON_MEMORY);
-    m_rstTcp->GetCounters().Increment(TcpStat::AbortOnMemory);
+    NodeTcp()->GetCounters().Increment(TcpStat::AbortOnMemory);
     m_closeNotified = true;
     CloseAndNotify();
     return true;
@@ -130,7 +130,10 @@ TcpRstSocket::SetLinger(bool on, Time time)
                                     std::to_string(time.GetMilliSeconds()) + " ms)");
     }
     m_lingerOn = on;
-    m_lingerTime = time;
+    if (m_timers || !time.IsZero())
+    {
+        Timers().lingerTime = time;
+    }
 }
 
 void
@@ -154,7 +157,7 @@ TcpRstSocket::SetLingerTime(Time time)
 Time
 TcpRstSocket::GetLingerTime() const
 {
-    return m_lingerTime;
+    return m_timers ? m_timers->lingerTime : Time(0);
 }
 
 // Linux tcp_sendmsg(): once the connection is gone (sk_err consumed by the application's
@@ -190,7 +193,7 @@ TcpRstSocket::Discard()
 void
 TcpRstSocket::SetSocketError(SocketError error)
 {
-    m_socketError = error;
+    m_socketError = static_cast<uint8_t>(error);
     if (m_traces)
     {
         m_traces->socketError(error);
@@ -228,7 +231,7 @@ TcpRstSocket::OnClosedSegment(const Segment& s)
     }
     if (!IsStock(TcpRstPolicy::BOUND_NOT_LISTENING))
     {
-        m_rstTcp->ReplyWithReset(RstReason::NO_SOCKET, s.header, s.payloadSize, s.from, s.to);
+        NodeTcp()->ReplyWithReset(RstReason::NO_SOCKET, s.header, s.payloadSize, s.from, s.to);
         return Handled::YES;
     }
     // Stock: TcpSocketBase answers R seq=SND.NXT ack=RCV.NXT; rebuilt here so that it still
@@ -241,7 +244,7 @@ TcpRstSocket::OnClosedSegment(const Segment& s)
     reset.SetDestinationPort(s.header.GetSourcePort());
     reset.SetWindowSize(AdvertisedWindowSize());
     AddOptions(reset);
-    m_rstTcp->SendReset(RstReason::NO_SOCKET, reset, s.to, s.from, m_boundnetdevice);
+    NodeTcp()->SendReset(RstReason::NO_SOCKET, reset, s.to, s.from, m_boundnetdevice);
     return Handled::YES;
 }
 

@@ -26,10 +26,10 @@ TcpRstSocket::RegisterConnection()
     if (m_endPoint->GetBoundNetDevice() || m_endPoint->GetPeerPort() == 0 ||
         m_endPoint->GetLocalAddress().IsAny())
     {
-        if (m_flowKey)
+        if (m_flowKey.localPort != 0)
         {
-            m_rstTcp->UnregisterConnection(this, *m_flowKey);
-            m_flowKey.reset();
+            NodeTcp()->UnregisterConnection(this, m_flowKey);
+            m_flowKey = TcpFlowKey();
         }
         RegisterUnconnected();
         return;
@@ -39,12 +39,12 @@ TcpRstSocket::RegisterConnection()
                    m_endPoint->GetPeerAddress().Get(),
                    m_endPoint->GetLocalPort(),
                    m_endPoint->GetPeerPort()};
-    if (m_flowKey && !(*m_flowKey == key))
+    if (m_flowKey.localPort != 0 && !(m_flowKey == key))
     {
-        m_rstTcp->UnregisterConnection(this, *m_flowKey);
+        NodeTcp()->UnregisterConnection(this, m_flowKey);
     }
     m_flowKey = key;
-    m_rstTcp->RegisterConnection(this, key);
+    NodeTcp()->RegisterConnection(this, key);
 }
 
 void
@@ -56,7 +56,7 @@ TcpRstSocket::RegisterUnconnected()
         return;
     }
     ForgetUnconnected();
-    if (m_rstTcp->AddUnconnected(this, port))
+    if (NodeTcp()->AddUnconnected(this, port))
     {
         m_unconnectedPort = port;
     }
@@ -67,7 +67,7 @@ TcpRstSocket::ForgetUnconnected()
 {
     if (m_unconnectedPort != 0)
     {
-        m_rstTcp->RemoveUnconnected(this, m_unconnectedPort);
+        NodeTcp()->RemoveUnconnected(this, m_unconnectedPort);
         m_unconnectedPort = 0;
     }
 }
@@ -111,6 +111,12 @@ TcpRstSocket::ConnectedEndPoint(const TcpFlowKey& key) const
         return nullptr;
     }
     return m_endPoint;
+}
+
+const TcpFlowKey&
+TcpRstSocket::GetFlowKey() const
+{
+    return m_flowKey;
 }
 
 } // namespace ns3

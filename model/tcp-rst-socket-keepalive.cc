@@ -52,13 +52,60 @@ TcpRstSocket::GetKeepAlive() const
 Time
 TcpRstSocket::KeepaliveIdle() const
 {
-    return m_keepIdle.IsStrictlyPositive() ? m_keepIdle : m_rstTcp->GetSysctls().keepAliveTime;
+    Time idle = GetKeepIdle();
+    return idle.IsStrictlyPositive() ? idle : NodeTcp()->GetSysctls().keepAliveTime;
+}
+
+// The three options live with the keepalive timer: a socket that sets none never makes it.
+void
+TcpRstSocket::SetKeepIdle(Time idle)
+{
+    if (m_timers || !idle.IsZero())
+    {
+        Timers().keepIdle = idle;
+    }
+}
+
+Time
+TcpRstSocket::GetKeepIdle() const
+{
+    return m_timers ? m_timers->keepIdle : Time(0);
+}
+
+void
+TcpRstSocket::SetKeepIntvl(Time interval)
+{
+    if (m_timers || !interval.IsZero())
+    {
+        Timers().keepIntvl = interval;
+    }
+}
+
+Time
+TcpRstSocket::GetKeepIntvl() const
+{
+    return m_timers ? m_timers->keepIntvl : Time(0);
+}
+
+void
+TcpRstSocket::SetKeepCnt(uint32_t probes)
+{
+    if (m_timers || probes != 0)
+    {
+        Timers().keepCnt = probes;
+    }
+}
+
+uint32_t
+TcpRstSocket::GetKeepCnt() const
+{
+    return m_timers ? m_timers->keepCnt : 0;
 }
 
 void
 TcpRstSocket::ArmKeepalive()
 {
-    if (!m_keepAlive || !m_rstTcp || !KeepaliveState(m_state) ||
+    if (!m_keepAlive || !NodeTcp() || !KeepaliveState(m_state) ||
         (m_timers && !m_timers->keepalive.IsExpired()))
     {
         return;
@@ -68,7 +115,7 @@ TcpRstSocket::ArmKeepalive()
     Time idle = KeepaliveIdle();
     Time wait = elapsed < idle ? idle - elapsed : Time(0);
     Timers().keepalive =
-        Simulator::Schedule(m_rstTcp->TimerDelay(wait), &TcpRstSocket::KeepaliveTimeout, this);
+        Simulator::Schedule(NodeTcp()->TimerDelay(wait), &TcpRstSocket::KeepaliveTimeout, this);
 }
 
 // Linux tcp_keepalive_timer(): once nothing has arrived for the idle time, probe (A
@@ -82,32 +129,33 @@ TcpRstSocket::KeepaliveTimeout()
     {
         return;
     }
-    const TcpHostSysctls& sysctls = m_rstTcp->GetSysctls();
+    const TcpHostSysctls& sysctls = NodeTcp()->GetSysctls();
+    LinuxTimers& timers = Timers();
     Time idle = KeepaliveIdle();
     Time next = idle;
     bool dataInFlight = m_txBuffer->Size() != 0;
     Time elapsed = Simulator::Now() - m_lastReceived;
     if (!dataInFlight && elapsed >= idle)
     {
-        uint32_t probes = m_keepCnt != 0 ? m_keepCnt : sysctls.keepAliveProbes;
-        if (m_probesOut >= probes)
+        uint32_t probes = timers.keepCnt != 0 ? timers.keepCnt : sysctls.keepAliveProbes;
+        if (timers.probesOut >= probes)
         {
             SendActiveReset(RstReason::TCP_KEEPALIVE_TIMEOUT);
-            m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
+            NodeTcp()->GetCounters().Increment(TcpStat::AbortOnTimeout);
             Abort(TIMED_OUT);
             return;
         }
         SendAck(m_txBuffer->HeadSequence() - 1);
-        m_rstTcp->GetCounters().Increment(TcpStat::KeepAlive);
-        ++m_probesOut;
-        next = m_keepIntvl.IsStrictlyPositive() ? m_keepIntvl : sysctls.keepAliveIntvl;
+        NodeTcp()->GetCounters().Increment(TcpStat::KeepAlive);
+        ++timers.probesOut;
+        next = timers.keepIntvl.IsStrictlyPositive() ? timers.keepIntvl : sysctls.keepAliveIntvl;
     }
     else if (!dataInFlight)
     {
         next = idle - elapsed; // "It is alive without keepalive": wait for the rest
     }
-    Timers().keepalive =
-        Simulator::Schedule(m_rstTcp->TimerDelay(next), &TcpRstSocket::KeepaliveTimeout, this);
+    timers.keepalive =
+        Simulator::Schedule(NodeTcp()->TimerDelay(next), &TcpRstSocket::KeepaliveTimeout, this);
 }
 
 } // namespace ns3

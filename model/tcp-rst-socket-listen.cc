@@ -40,7 +40,7 @@ TcpRstSocket::OnListenSegment(const Segment& s)
     }
     if (s.flags & TcpHeader::ACK)
     {
-        m_rstTcp->ReplyWithReset(RstReason::TCP_FLAGS, s.header, s.payloadSize, s.from, s.to);
+        NodeTcp()->ReplyWithReset(RstReason::TCP_FLAGS, s.header, s.payloadSize, s.from, s.to);
         return Handled::YES;
     }
     if (s.flags == TcpHeader::SYN)
@@ -80,7 +80,7 @@ TcpRstSocket::CompleteFork(Ptr<Packet> p,
     if (m_forkKind == ForkKind::COOKIE_SYN_ACK)
     {
         // Linux tcp_conn_request(): want_cookie -> reqsk_free(); nothing is kept.
-        m_rstTcp->SetCookieTimestamp(std::nullopt);
+        NodeTcp()->SetCookieTimestamp(std::nullopt);
         Discard();
     }
 }

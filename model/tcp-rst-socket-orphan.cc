@@ -18,7 +18,7 @@ NS_LOG_COMPONENT_DEFINE("TcpRstSocketOrphan");
 uint32_t
 TcpRstSocket::OrphanRetries(bool alive) const
 {
-    uint32_t retries = m_rstTcp->GetSysctls().orphanRetries;
+    uint32_t retries = NodeTcp()->GetSysctls().orphanRetries;
     return (retries == 0 && alive) ? 8 : retries;
 }
 
@@ -27,22 +27,22 @@ TcpRstSocket::OrphanRetries(bool alive) const
 bool
 TcpRstSocket::OrphanOutOfResources()
 {
-    if (!m_orphan || m_rstTcp->GetPolicy(TcpRstPolicy::ORPHANS) == TcpRstBehaviour::STOCK)
+    if (!m_orphan || NodeTcp()->GetPolicy(TcpRstPolicy::ORPHANS) == TcpRstBehaviour::STOCK)
     {
         return false;
     }
-    Time rtoMax = m_rstTcp->GetHostProfile().rtoMax;
+    Time rtoMax = NodeTcp()->GetHostProfile().rtoMax;
     Time sinceSend = m_rto.Get(); // the timer was armed when the segment was last sent
     bool alive = m_rto.Get() < rtoMax;
     bool doReset = alive || !DataRetransmissionsTimedOut();
     // Penalize a peer that kept its window closed or was silent for long.
     uint32_t shift = (sinceSend > rtoMax * 2 || !doReset) ? 1 : 0;
-    if (!m_rstTcp->TooManyOrphans(shift))
+    if (!NodeTcp()->TooManyOrphans(shift))
     {
         return false;
     }
     // Exceptions that still need a reset: sent recently, or a closed window with nothing out.
-    if (sinceSend <= m_rstTcp->GetSysctls().timeWaitLength ||
+    if (sinceSend <= NodeTcp()->GetSysctls().timeWaitLength ||
         (m_rWnd.Get() == 0 && BytesInFlight() == 0))
     {
         doReset = true;
@@ -51,7 +51,7 @@ TcpRstSocket::OrphanOutOfResources()
     {
         SendActiveReset(RstReason::TCP_ABORT_ON_MEMORY);
     }
-    m_rstTcp->GetCounters().Increment(TcpStat::AbortOnMemory);
+    NodeTcp()->GetCounters().Increment(TcpStat::AbortOnMemory);
     m_closeNotified = true;
     CloseAndNotify();
     return true;

@@ -42,7 +42,8 @@ TcpRstSocket::GetSndNxt() const
 uint32_t
 TcpRstSocket::GetRcvWnd() const
 {
-    if (m_tcb->m_rxBuffer->GotFin() || (LinuxHost() && m_rcvSsthresh != 0))
+    if (m_tcb->m_rxBuffer->GotFin() ||
+        (LinuxHost() && m_linuxConnection && m_linuxConnection->rcvSsthresh != 0))
     {
         return m_advWnd;
     }
@@ -102,9 +103,10 @@ TcpRstSocket::SendEmptyPacket(uint8_t flags)
         // application's close() sends FIN+ACK first (02a, 07*).
         if (m_delAckEvent.IsExpired())
         {
-            m_delAckEvent = Simulator::Schedule(m_rstTcp->TimerDelay(m_rstTcp->GetTimeoutMin() / 2),
-                                                &TcpRstSocket::DelAckTimeout,
-                                                this);
+            m_delAckEvent =
+                Simulator::Schedule(NodeTcp()->TimerDelay(NodeTcp()->GetTimeoutMin() / 2),
+                                    &TcpRstSocket::DelAckTimeout,
+                                    this);
         }
         return;
     }
@@ -123,7 +125,7 @@ TcpRstSocket::SendEmptyPacket(uint8_t flags)
             // timer backs off and gives up (RetransmitFin()).
             m_retxEvent.Cancel();
             m_retxEvent =
-                Simulator::Schedule(m_rstTcp->TimerDelay(m_rto), &TcpRstSocket::ReTxTimeout, this);
+                Simulator::Schedule(NodeTcp()->TimerDelay(m_rto), &TcpRstSocket::ReTxTimeout, this);
         }
         return;
     }
@@ -135,8 +137,8 @@ TcpRstSocket::SendEmptyPacket(uint8_t flags)
             // Linux tcp_write_timeout() -> tcp_write_err(): SYN (or SYN-ACK) retransmissions
             // ran out; TcpSocketBase gives up below and tells the application.
             SetSocketError(TIMED_OUT);
-            m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
-            m_rstTcp->GetCounters().Increment(TcpStat::AttemptFails);
+            NodeTcp()->GetCounters().Increment(TcpStat::AbortOnTimeout);
+            NodeTcp()->GetCounters().Increment(TcpStat::AttemptFails);
         }
     }
     TcpSocketBase::SendEmptyPacket(flags);
@@ -168,7 +170,7 @@ TcpRstSocket::SendActiveReset(RstReason reason)
         reset.SetFlags(TcpHeader::RST);
     }
     AddOptions(reset);
-    m_rstTcp->SendReset(reason, reset, ends.local, ends.peer, m_boundnetdevice);
+    NodeTcp()->SendReset(reason, reset, ends.local, ends.peer, m_boundnetdevice);
 }
 
 uint16_t
@@ -227,7 +229,7 @@ TcpRstSocket::SendAck(SequenceNumber32 seq)
 void
 TcpRstSocket::NotifyResetReceived(const Segment& s, RstDisposition disposition) const
 {
-    m_rstTcp->NotifyResetReceived(s.packet, s.header, s.from, s.to, disposition);
+    NodeTcp()->NotifyResetReceived(s.packet, s.header, s.from, s.to, disposition);
 }
 
 } // namespace ns3

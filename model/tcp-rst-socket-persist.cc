@@ -63,14 +63,14 @@ TcpRstSocket::PersistTimeout()
 void
 TcpRstSocket::ProbeZeroWindow()
 {
-    if (m_probesOut >= m_dataRetries)
+    LinuxTimers& timers = Timers();
+    if (timers.probesOut >= m_dataRetries)
     {
-        m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
+        NodeTcp()->GetCounters().Increment(TcpStat::AbortOnTimeout);
         Abort(TIMED_OUT);
         return;
     }
-    LinuxTimers& timers = Timers();
-    uint32_t maxProbes = m_rstTcp->GetSysctls().maxZeroWindowProbes;
+    uint32_t maxProbes = NodeTcp()->GetSysctls().maxZeroWindowProbes;
     if (maxProbes != 0 && timers.zeroWindowProbes >= maxProbes)
     {
         SendActiveReset(RstReason::ZERO_WINDOW_PROBES);
@@ -78,13 +78,13 @@ TcpRstSocket::ProbeZeroWindow()
         return;
     }
     SendAck(m_txBuffer->HeadSequence() - 1);
-    ++m_probesOut;
+    ++timers.probesOut;
     ++timers.zeroWindowProbes;
     ++timers.persistBackoff;
     // Backs off from the timeout that armed the first probe: the duplicate ACKs answering
     // probes carry no RTT sample in Linux (TcpSocketBase may take one from their old echo).
     Time base = timers.persistBase;
-    Time when = m_rstTcp->GetHostProfile().rtoMax;
+    Time when = NodeTcp()->GetHostProfile().rtoMax;
     if (timers.persistBackoff < 31 && base * int64_t(1U << timers.persistBackoff) < when)
     {
         when = base * int64_t(1U << timers.persistBackoff);
@@ -93,14 +93,17 @@ TcpRstSocket::ProbeZeroWindow()
                                       << timers.persistBackoff << ", next in "
                                       << when.As(Time::MS));
     m_persistEvent =
-        Simulator::Schedule(m_rstTcp->TimerDelay(when), &TcpRstSocket::PersistTimeout, this);
+        Simulator::Schedule(NodeTcp()->TimerDelay(when), &TcpRstSocket::PersistTimeout, this);
 }
 
 // Linux tcp_ack(): any acknowledgement answers the probes (icsk_probes_out = 0).
 void
 TcpRstSocket::ReceivedAck(Ptr<Packet> packet, const TcpHeader& tcpHeader)
 {
-    m_probesOut = 0;
+    if (m_timers)
+    {
+        m_timers->probesOut = 0;
+    }
     TcpSocketBase::ReceivedAck(packet, tcpHeader);
 }
 

@@ -130,7 +130,17 @@ ProfileAttributesOf(TypeId tid)
 bool
 TcpRstSocket::LinuxHost() const
 {
-    return m_rstTcp && m_rstTcp->IsLinuxHost();
+    return NodeTcp() && NodeTcp()->IsLinuxHost();
+}
+
+TcpRstSocket::LinuxConnection&
+TcpRstSocket::Linux()
+{
+    if (!m_linuxConnection)
+    {
+        m_linuxConnection = std::make_unique<LinuxConnection>();
+    }
+    return *m_linuxConnection;
 }
 
 void
@@ -140,11 +150,12 @@ TcpRstSocket::ApplyHostProfile()
     {
         return;
     }
-    const TcpHostProfile& profile = m_rstTcp->GetHostProfile();
+    const TcpHostProfile& profile = NodeTcp()->GetHostProfile();
     BooleanValue timestamps;
     GetAttribute("Timestamp", timestamps);
-    m_profileSegmentSize = kEthernetMss - (timestamps.Get() ? kTimestampSpace : 0);
-    const UintegerValue segmentSize(m_profileSegmentSize);
+    LinuxConnection& conn = Linux();
+    conn.profileSegmentSize = kEthernetMss - (timestamps.Get() ? kTimestampSpace : 0);
+    const UintegerValue segmentSize(conn.profileSegmentSize);
     const TimeValue rtoMin(profile.rtoMin);
     const TimeValue initialRto(profile.initialRto);
     const UintegerValue synRetries(profile.synRetries);
@@ -184,8 +195,8 @@ TcpRstSocket::StartActiveOpen()
         return;
     }
     SetInitialSequence(
-        m_rstTcp->InitialSequenceNumber(ends.local, ends.localPort, ends.peer, ends.peerPort));
-    m_advMss = m_rstTcp->GetAdvertisedMss(ends.local);
+        NodeTcp()->InitialSequenceNumber(ends.local, ends.localPort, ends.peer, ends.peerPort));
+    Linux().advMss = NodeTcp()->GetAdvertisedMss(ends.local);
 }
 
 // Linux tcp_conn_request() -> tcp_v4_init_seq(): the passive side's ISN from the SYN's 4-tuple.
@@ -193,15 +204,15 @@ void
 TcpRstSocket::StartPassiveOpen(const TcpHeader& syn, const Address& from, const Address& to)
 {
     // Linux tcp_conn_request(): a SYN that reopened a TIME_WAIT 4-tuple carries tcp_tw_isn.
-    std::optional<SequenceNumber32> timeWaitIsn = m_rstTcp->TakeTimeWaitIsn(to, from);
+    std::optional<SequenceNumber32> timeWaitIsn = NodeTcp()->TakeTimeWaitIsn(to, from);
     if (!LinuxHost())
     {
         return;
     }
     SetInitialSequence(timeWaitIsn ? *timeWaitIsn
-                                   : m_rstTcp->InitialSequenceNumber(
+                                   : NodeTcp()->InitialSequenceNumber(
                                          to, syn.GetDestinationPort(), from, syn.GetSourcePort()));
-    m_advMss = m_rstTcp->GetAdvertisedMss(to);
+    Linux().advMss = NodeTcp()->GetAdvertisedMss(to);
     m_highRxMark = syn.GetSequenceNumber(); // window updates compare with it
     ClampSegmentSize(syn);
     m_tcb->m_cWnd = GetInitialCwnd() * m_tcb->m_segmentSize;
@@ -247,8 +258,9 @@ TcpRstSocket::NotePeerSyn(const TcpHeader& syn)
 void
 TcpRstSocket::ClampSegmentSize(const TcpHeader& peerSyn)
 {
-    const TcpHostProfile& profile = m_rstTcp->GetHostProfile();
-    if (!profile.mssOption || m_advMss == 0)
+    const TcpHostProfile& profile = NodeTcp()->GetHostProfile();
+    const LinuxConnection& conn = Linux();
+    if (!profile.mssOption || conn.advMss == 0)
     {
         return;
     }
@@ -257,10 +269,10 @@ TcpRstSocket::ClampSegmentSize(const TcpHeader& peerSyn)
     {
         peerMss = DynamicCast<const TcpOptionMSS>(peerSyn.GetOption(TcpOption::MSS))->GetMSS();
     }
-    uint32_t mss = std::max(std::min(m_advMss, peerMss), kMinSendMss);
+    uint32_t mss = std::max(std::min(conn.advMss, peerMss), kMinSendMss);
     bool timestamps = m_timestampEnabled && peerSyn.HasOption(TcpOption::TS);
     uint32_t size = mss - (timestamps ? kTimestampSpace : 0);
-    if (m_tcb->m_segmentSize != m_profileSegmentSize)
+    if (m_tcb->m_segmentSize != conn.profileSegmentSize)
     {
         size = std::min(size, m_tcb->m_segmentSize);
     }
@@ -273,30 +285,31 @@ uint16_t
 TcpRstSocket::AdvertisedWindowSize(bool scale) const
 {
     uint16_t stock = TcpSocketBase::AdvertisedWindowSize(scale);
-    if (!LinuxHost() || !m_rstTcp->GetHostProfile().linuxWindows)
+    if (!LinuxHost() || !NodeTcp()->GetHostProfile().linuxWindows)
     {
         return stock;
     }
     auto self = const_cast<TcpRstSocket*>(this); // as TcpSocketBase: the window is state
+    LinuxConnection& conn = self->Linux();
     if (!scale)
     {
         // A SYN offers 65535 (or the smaller receive buffer) rounded down to whole MSS: advmss
         // on a SYN (64240), the data MSS on a SYN-ACK that answers timestamps (65160; 2896
         // with a 4096-byte buffer, as capture 05a).
-        uint32_t mss = m_advMss != 0 ? m_advMss : m_tcb->m_segmentSize;
+        uint32_t mss = conn.advMss != 0 ? conn.advMss : m_tcb->m_segmentSize;
         if (m_state == SYN_RCVD && m_timestampEnabled && mss > kTimestampSpace)
         {
             mss -= kTimestampSpace;
         }
         uint32_t space = std::min(kMaxUnscaledWindow, m_tcb->m_rxBuffer->MaxBufferSize());
         uint32_t window = std::max(space / mss, 1U) * mss;
-        self->m_rcvSsthresh = window;
-        self->m_offeredWnd = window;
-        self->m_rcvWup = m_tcb->m_rxBuffer->NextRxSequence();
+        conn.rcvSsthresh = window;
+        conn.offeredWnd = window;
+        conn.rcvWup = m_tcb->m_rxBuffer->NextRxSequence();
         self->m_advWnd = window;
         return static_cast<uint16_t>(window);
     }
-    if (m_rcvSsthresh == 0 || m_tcb->m_rxBuffer->GotFin())
+    if (conn.rcvSsthresh == 0 || m_tcb->m_rxBuffer->GotFin())
     {
         return stock; // no SYN of ours yet; after a FIN the last window stays
     }
@@ -306,7 +319,7 @@ TcpRstSocket::AdvertisedWindowSize(bool scale) const
     uint32_t free = m_tcb->m_rxBuffer->MaxRxSequence() - m_tcb->m_rxBuffer->NextRxSequence();
     uint32_t full = m_tcb->m_rxBuffer->MaxBufferSize();
     uint32_t mss = m_tcb->m_segmentSize;
-    uint32_t window = std::min(free, m_rcvSsthresh);
+    uint32_t window = std::min(free, conn.rcvSsthresh);
     if (free < full / 2 && free < mss)
     {
         window = 0;
@@ -323,15 +336,15 @@ TcpRstSocket::AdvertisedWindowSize(bool scale) const
     // tcp_select_window(): never shrink the window offered (tcp_shrink_window 0): at least
     // what is left of the last one, RCV.WND - (RCV.NXT - RCV.WUP).
     SequenceNumber32 rcvNxt = m_tcb->m_rxBuffer->NextRxSequence();
-    uint32_t consumed = rcvNxt - m_rcvWup;
-    uint32_t left = m_offeredWnd > consumed ? m_offeredWnd - consumed : 0;
+    uint32_t consumed = rcvNxt - conn.rcvWup;
+    uint32_t left = conn.offeredWnd > consumed ? conn.offeredWnd - consumed : 0;
     if (window < left)
     {
         uint32_t unit = 1U << m_rcvWindShift;
         window = (left + unit - 1) / unit * unit;
     }
-    self->m_rcvWup = rcvNxt;
-    self->m_offeredWnd = window;
+    conn.rcvWup = rcvNxt;
+    conn.offeredWnd = window;
     self->m_advWnd = window;
     return static_cast<uint16_t>(std::min<uint32_t>(window >> m_rcvWindShift, kMaxUnscaledWindow));
 }
@@ -346,26 +359,27 @@ TcpRstSocket::ReceivedData(Ptr<Packet> packet, const TcpHeader& tcpHeader)
         TcpSocketBase::ReceivedData(packet, tcpHeader);
         return;
     }
-    const TcpHostProfile& profile = m_rstTcp->GetHostProfile();
+    const TcpHostProfile& profile = NodeTcp()->GetHostProfile();
     uint32_t mss = m_tcb->m_segmentSize;
-    if (!m_quickAcksGranted)
+    LinuxConnection& conn = Linux();
+    if (!conn.quickAcksGranted)
     {
-        m_quickAcksGranted = true;
-        uint32_t window = m_rcvSsthresh != 0 ? m_rcvSsthresh : kMaxUnscaledWindow;
-        m_quickAcks = std::min(profile.quickAcks, window / (2 * mss));
+        conn.quickAcksGranted = true;
+        uint32_t window = conn.rcvSsthresh != 0 ? conn.rcvSsthresh : kMaxUnscaledWindow;
+        conn.quickAcks = std::min(profile.quickAcks, window / (2 * mss));
     }
     SequenceNumber32 before = m_tcb->m_rxBuffer->NextRxSequence();
     // tcp_grow_window() runs before the ACK is chosen, so the ACK of this segment offers more.
     // It adds two MSS for a segment that fills its share of the buffer
     // (tcp_win_from_space(truesize) <= len), nothing for small ones: modelled as a segment of
     // at least half an MSS (capture 01: 100 bytes leave the window at 64).
-    if (m_rcvSsthresh != 0 && tcpHeader.GetSequenceNumber() == before &&
+    if (conn.rcvSsthresh != 0 && tcpHeader.GetSequenceNumber() == before &&
         2 * packet->GetSize() >= mss)
     {
-        m_rcvSsthresh = std::min(m_rcvSsthresh + 2 * mss, profile.rcvBufMax / 2);
+        conn.rcvSsthresh = std::min(conn.rcvSsthresh + 2 * mss, profile.rcvBufMax / 2);
     }
     uint32_t delAckMaxCount = m_delAckMaxCount;
-    bool quick = m_quickAcks > 0;
+    bool quick = conn.quickAcks > 0;
     // A quick ACK leaves before the application hears of the data (Linux acknowledges in
     // softirq context; the reader runs later), so a reply does not overtake it. Not when a
     // FIN is or was received: TcpSocketBase then tells the application the peer closed.
@@ -387,7 +401,7 @@ TcpRstSocket::ReceivedData(Ptr<Packet> packet, const TcpHeader& tcpHeader)
     }
     if (quick)
     {
-        --m_quickAcks;
+        --conn.quickAcks;
     }
     if (ackFirst && m_tcb->m_rxBuffer->NextRxSequence() > before)
     {
@@ -402,12 +416,12 @@ TcpRstSocket::SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool withAc
     if (LinuxHost())
     {
         uint32_t size = std::min(maxSize, m_txBuffer->SizeFromSequence(seq));
-        m_rstTcp->SetPushOnNextSegment(size > 0 && seq + size == m_txBuffer->TailSequence());
+        NodeTcp()->SetPushOnNextSegment(size > 0 && seq + size == m_txBuffer->TailSequence());
     }
     uint32_t sent = TcpSocketBase::SendDataPacket(seq, maxSize, withAck);
-    if (m_rstTcp)
+    if (NodeTcp())
     {
-        m_rstTcp->SetPushOnNextSegment(false);
+        NodeTcp()->SetPushOnNextSegment(false);
     }
     return sent;
 }
@@ -415,7 +429,10 @@ TcpRstSocket::SendDataPacket(SequenceNumber32 seq, uint32_t maxSize, bool withAc
 void
 TcpRstSocket::NewAck(const SequenceNumber32& seq, bool resetRTO)
 {
-    m_retransStamp.reset(); // new data acknowledged: retransmits_timed_out() starts over
+    if (m_linuxConnection)
+    {
+        m_linuxConnection->retransStamp.reset(); // retransmits_timed_out() starts over
+    }
     TcpSocketBase::NewAck(seq, resetRTO);
 }
 

@@ -58,11 +58,11 @@ TcpRstSocket::AbortOnData(Ptr<Packet> packet)
     NS_LOG_FUNCTION(this);
     TcpHeader header;
     uint32_t payloadSize = packet->GetSize() - packet->PeekHeader(header);
-    m_rstTcp->GetCounters().Increment(TcpStat::AbortOnData);
+    NodeTcp()->GetCounters().Increment(TcpStat::AbortOnData);
     Ends ends;
     if (GetEnds(&ends))
     {
-        m_rstTcp->ReplyWithReset(
+        NodeTcp()->ReplyWithReset(
             RstReason::TCP_ABORT_ON_DATA, header, payloadSize, ends.peer, ends.local);
     }
     Abort(CONNECTION_RESET);

@@ -34,7 +34,7 @@ TcpRstSocket::OnSynRcvdSegment(const Segment& s)
         }
         else
         {
-            m_rstTcp->ReplyWithReset(RstReason::TCP_FLAGS, s.header, s.payloadSize, s.from, s.to);
+            NodeTcp()->ReplyWithReset(RstReason::TCP_FLAGS, s.header, s.payloadSize, s.from, s.to);
         }
         return Handled::YES;
     }
@@ -58,9 +58,9 @@ TcpRstSocket::OnSynRcvdSegment(const Segment& s)
     }
     if (s.flags & TcpHeader::SYN)
     {
-        m_rstTcp->GetCounters().Increment(TcpStat::AttemptFails);
-        m_rstTcp->GetCounters().Increment(TcpStat::EmbryonicRsts);
-        m_rstTcp->ReplyWithReset(RstReason::INVALID_SYN, s.header, s.payloadSize, s.from, s.to);
+        NodeTcp()->GetCounters().Increment(TcpStat::AttemptFails);
+        NodeTcp()->GetCounters().Increment(TcpStat::EmbryonicRsts);
+        NodeTcp()->ReplyWithReset(RstReason::INVALID_SYN, s.header, s.payloadSize, s.from, s.to);
         m_closeNotified = true; // the application never saw this connection
         CloseAndNotify();
         return Handled::YES;
@@ -83,7 +83,7 @@ TcpRstSocket::OnSynRcvdReset(const Segment& s)
         return Handled::YES;
     }
     NotifyResetReceived(s, RstDisposition::HALF_OPEN_FREED);
-    m_rstTcp->GetCounters().Increment(TcpStat::AttemptFails);
+    NodeTcp()->GetCounters().Increment(TcpStat::AttemptFails);
     m_closeNotified = true; // the application never saw this connection
     CloseAndNotify();
     return Handled::YES;

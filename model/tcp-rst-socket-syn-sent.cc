@@ -28,7 +28,7 @@ TcpRstSocket::OnSynSentSegment(const Segment& s)
             return Handled::YES;
         }
         NotifyResetReceived(s, RstDisposition::CONNECTION_RESET);
-        m_rstTcp->GetCounters().Increment(TcpStat::AttemptFails);
+        NodeTcp()->GetCounters().Increment(TcpStat::AttemptFails);
         Abort(CONNECTION_REFUSED);
         return Handled::YES;
     }
@@ -50,19 +50,19 @@ TcpRstSocket::OnSynSentSegment(const Segment& s)
         }
         return Handled::NO;
     }
-    m_rstTcp->ReplyWithReset(RstReason::TCP_INVALID_ACK_SEQUENCE, s.header, 0, s.from, s.to);
+    NodeTcp()->ReplyWithReset(RstReason::TCP_INVALID_ACK_SEQUENCE, s.header, 0, s.from, s.to);
     if (LinuxHost())
     {
-        if (m_synRetransmits == 0)
+        if (SynRetransmits() == 0)
         {
-            ArmSynTimer(m_rstTcp->GetTimeoutMin());
+            ArmSynTimer(NodeTcp()->GetTimeoutMin());
         }
     }
     else if (m_synCount + 1 == m_synRetries)
     {
         m_retxEvent.Cancel();
         m_retxEvent =
-            Simulator::Schedule(m_rstTcp->GetTimeoutMin(), &TcpRstSocket::RetransmitSynNow, this);
+            Simulator::Schedule(NodeTcp()->GetTimeoutMin(), &TcpRstSocket::RetransmitSynNow, this);
     }
     return Handled::YES;
 }

@@ -35,7 +35,7 @@ TcpRstSocket::AfterEvent()
     if (m_state == TIME_WAIT && !IsStock(TcpRstPolicy::TIME_WAIT))
     {
         // Linux tcp_time_wait(sk, TCP_TIME_WAIT, 0): timeo = TCP_TIMEWAIT_LEN
-        HandOffTimeWait(false, m_rstTcp->GetSysctls().timeWaitLength);
+        HandOffTimeWait(false, NodeTcp()->GetSysctls().timeWaitLength);
     }
     else if (m_state == FIN_WAIT_2 && m_orphan && !IsStock(TcpRstPolicy::CLOSE_CALL) &&
              (!m_timers || m_timers->finWait2.IsExpired()))
@@ -58,7 +58,7 @@ TcpRstSocket::ReleaseOrphan()
     if (m_orphan)
     {
         m_orphan = false;
-        m_rstTcp->RemoveOrphan();
+        NodeTcp()->RemoveOrphan();
     }
 }
 
@@ -73,7 +73,7 @@ Time
 TcpRstSocket::FinTime() const
 {
     Time rto = m_rto.Get();
-    return Max(m_rstTcp->GetSysctls().finTimeout, rto * 4 - rto / 2);
+    return Max(NodeTcp()->GetSysctls().finTimeout, rto * 4 - rto / 2);
 }
 
 // Linux __tcp_close() / tcp_rcv_state_process() FIN_WAIT1: an orphan in FIN_WAIT_2 becomes a
@@ -83,14 +83,14 @@ void
 TcpRstSocket::OrphanFinWait2()
 {
     Time tmo = FinTime();
-    Time twLength = m_rstTcp->GetSysctls().timeWaitLength;
+    Time twLength = NodeTcp()->GetSysctls().timeWaitLength;
     if (tmo <= twLength)
     {
         HandOffTimeWait(true, tmo);
         return;
     }
     Time rest = tmo - twLength;
-    Timers().finWait2 = Simulator::Schedule(m_rstTcp->TimerDelay(rest),
+    Timers().finWait2 = Simulator::Schedule(NodeTcp()->TimerDelay(rest),
                                             [this, rest]()
                                             {
                                                 StateWatch watch(this);
@@ -104,11 +104,12 @@ TcpRstSocket::OrphanFinWait2()
 uint32_t
 TcpRstSocket::ReceiveWindowLeft() const
 {
-    if (m_offeredWnd == 0)
+    uint32_t offered = m_linuxConnection ? m_linuxConnection->offeredWnd : 0;
+    if (offered == 0)
     {
         return static_cast<uint32_t>(AdvertisedWindowSize(false));
     }
-    return m_offeredWnd;
+    return offered;
 }
 
 // Linux tcp_time_wait(): the numbers go to the node's timewait entry, the socket to CLOSE.
@@ -138,10 +139,10 @@ TcpRstSocket::HandOffTimeWait(bool finWait2, Time timeout)
         Time rto = m_rto.Get();
         timeout = Max(timeout, rto * 4 - rto / 2);
     }
-    m_rstTcp->EnterTimeWait(tw,
-                            SocketAddressOf(ends.local, ends.localPort),
-                            SocketAddressOf(ends.peer, ends.peerPort),
-                            timeout);
+    NodeTcp()->EnterTimeWait(tw,
+                             SocketAddressOf(ends.local, ends.localPort),
+                             SocketAddressOf(ends.peer, ends.peerPort),
+                             timeout);
     // tcp_done(): the socket itself is closed; the application already knows.
     if (m_timers)
     {

@@ -30,28 +30,29 @@ const Time kRtoMinBase = MilliSeconds(200); // TCP_RTO_MIN: retransmits_timed_ou
 void
 TcpRstSocket::SendHandshakeSegment(uint8_t flags)
 {
-    m_synFlags = flags;
-    if (m_synTimerStarted)
+    LinuxConnection& conn = Linux();
+    conn.synFlags = flags;
+    if (conn.synTimerStarted)
     {
         SendSynThroughBase(flags, false, false);
         return;
     }
-    m_synTimerStarted = true;
-    m_synRetransmits = 0;
-    m_synRto = m_cnTimeout;
-    const TcpHostProfile& profile = m_rstTcp->GetHostProfile();
+    conn.synTimerStarted = true;
+    conn.synRetransmits = 0;
+    conn.synRto = m_cnTimeout;
+    const TcpHostProfile& profile = NodeTcp()->GetHostProfile();
     if (m_state == SYN_RCVD)
     {
-        m_synBudget = profile.synAckRetries; // reqsk_timer_handler(): tcp_synack_retries
+        conn.synBudget = profile.synAckRetries; // reqsk_timer_handler(): tcp_synack_retries
     }
     else
     {
         StartActiveOpen();
         // tcp_write_timeout(): tcp_syn_retries (TCP_SYNCNT) plus the linear timeouts
-        m_synBudget = m_synRetries + profile.synLinearTimeouts;
+        conn.synBudget = m_synRetries + profile.synLinearTimeouts;
     }
     SendSynThroughBase(flags, false, true);
-    ArmSynTimer(m_synRto);
+    ArmSynTimer(conn.synRto);
 }
 
 // TcpSocketBase::SendEmptyPacket() counts SYNs down from ConnCount and gives up at 0; here it
@@ -74,7 +75,7 @@ TcpRstSocket::ArmSynTimer(Time timeout)
 {
     m_retxEvent.Cancel();
     m_retxEvent =
-        Simulator::Schedule(m_rstTcp->TimerDelay(timeout), &TcpRstSocket::SynTimerExpired, this);
+        Simulator::Schedule(NodeTcp()->TimerDelay(timeout), &TcpRstSocket::SynTimerExpired, this);
 }
 
 // Linux tcp_retransmit_timer() in SYN_SENT, reqsk_timer_handler() for a half-open connection.
@@ -88,31 +89,39 @@ TcpRstSocket::SynTimerExpired()
     {
         return;
     }
-    uint32_t budget = m_synBudget;
+    LinuxConnection& conn = Linux();
+    uint32_t budget = conn.synBudget;
     if (m_state == SYN_RCVD && m_listener && m_forkKind == ForkKind::REQUEST)
     {
         // reqsk_timer_handler(): old requests lose retries while the SYN queue is crowded
         budget = m_listener->Listening().queue.SynAckRetries(budget);
-        if (m_synRetransmits == 0 && budget > 0)
+        if (conn.synRetransmits == 0 && budget > 0)
         {
             m_listener->Listening().queue.AgeRequest(); // num_timeout 0 -> 1: no longer young
         }
     }
-    if (m_synRetransmits >= budget)
+    if (conn.synRetransmits >= budget)
     {
         GiveUpHandshake();
         return;
     }
-    ++m_synRetransmits;
-    SendSynThroughBase(m_synFlags, false, false);
+    ++conn.synRetransmits;
+    SendSynThroughBase(conn.synFlags, false, false);
     // SYN_SENT keeps its timeout for the first tcp_syn_linear_timeouts retransmissions, then
     // doubles it; a SYN-ACK's doubles every time (TCP_TIMEOUT_INIT << num_timeout).
-    const TcpHostProfile& profile = m_rstTcp->GetHostProfile();
-    if (m_state != SYN_SENT || m_synRetransmits > profile.synLinearTimeouts)
+    const TcpHostProfile& profile = NodeTcp()->GetHostProfile();
+    if (m_state != SYN_SENT || conn.synRetransmits > profile.synLinearTimeouts)
     {
-        m_synRto = Min(m_synRto * 2, profile.rtoMax);
+        conn.synRto = Min(conn.synRto * 2, profile.rtoMax);
     }
-    ArmSynTimer(m_synRto);
+    ArmSynTimer(conn.synRto);
+}
+
+/// \return SYNs (SYN-ACKs) sent again by the module's handshake timer (0 without it)
+uint32_t
+TcpRstSocket::SynRetransmits() const
+{
+    return m_linuxConnection ? m_linuxConnection->synRetransmits : 0;
 }
 
 // Linux tcp_write_err(): connect() fails with ETIMEDOUT (TcpExtTCPAbortOnTimeout); a half-open
@@ -123,10 +132,10 @@ TcpRstSocket::GiveUpHandshake()
     if (m_state == SYN_SENT)
     {
         SetSocketError(TIMED_OUT);
-        m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
-        m_rstTcp->GetCounters().Increment(TcpStat::AttemptFails);
+        NodeTcp()->GetCounters().Increment(TcpStat::AbortOnTimeout);
+        NodeTcp()->GetCounters().Increment(TcpStat::AttemptFails);
     }
-    SendSynThroughBase(m_synFlags, true, false);
+    SendSynThroughBase(Linux().synFlags, true, false);
 }
 
 // Linux retransmits_timed_out(): the connection gives up once the oldest unacknowledged segment
@@ -134,19 +143,20 @@ TcpRstSocket::GiveUpHandshake()
 bool
 TcpRstSocket::DataRetransmissionsTimedOut()
 {
-    if (!m_retransStamp)
+    std::optional<Time>& retransStamp = Linux().retransStamp;
+    if (!retransStamp)
     {
-        m_retransStamp = Simulator::Now() - m_rto.Get(); // sent when the expired timer started
+        retransStamp = Simulator::Now() - m_rto.Get(); // sent when the expired timer started
         return false;
     }
-    Time rtoMax = m_rstTcp->GetHostProfile().rtoMax;
+    Time rtoMax = NodeTcp()->GetHostProfile().rtoMax;
     uint32_t boundary = m_dataRetries;
-    if (m_orphan && m_rstTcp->GetPolicy(TcpRstPolicy::ORPHANS) == TcpRstBehaviour::LINUX)
+    if (m_orphan && NodeTcp()->GetPolicy(TcpRstPolicy::ORPHANS) == TcpRstBehaviour::LINUX)
     {
         boundary = OrphanRetries(m_rto.Get() < rtoMax); // tcp_write_timeout() for SOCK_DEAD
     }
     Time bound = LinuxRetransmitBound(boundary, kRtoMinBase, rtoMax);
-    return Simulator::Now() - *m_retransStamp >= bound;
+    return Simulator::Now() - *retransStamp >= bound;
 }
 
 // Linux tcp_write_timeout() -> tcp_write_err(): when data retransmissions run out the
@@ -181,7 +191,7 @@ TcpRstSocket::ReTxTimeout()
         m_noDelay = true;
         TcpSocketBase::ReTxTimeout();
         m_noDelay = noDelay;
-        Time doubled = Min(rto * 2, m_rstTcp->GetHostProfile().rtoMax);
+        Time doubled = Min(rto * 2, NodeTcp()->GetHostProfile().rtoMax);
         if (m_rto.Get() != doubled)
         {
             m_rto = doubled;
@@ -195,7 +205,7 @@ TcpRstSocket::ReTxTimeout()
     }
     if (dataPending && m_dataRetrCount == 0)
     {
-        m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
+        NodeTcp()->GetCounters().Increment(TcpStat::AbortOnTimeout);
         Abort(TIMED_OUT);
         return;
     }
@@ -215,7 +225,7 @@ TcpRstSocket::WriteTimeout()
     {
         return false;
     }
-    m_rstTcp->GetCounters().Increment(TcpStat::AbortOnTimeout);
+    NodeTcp()->GetCounters().Increment(TcpStat::AbortOnTimeout);
     Abort(TIMED_OUT);
     return true;
 }
@@ -231,10 +241,10 @@ TcpRstSocket::RetransmitFin()
     }
     Time rto = m_rto.Get();
     TcpSocketBase::SendEmptyPacket(TcpHeader::FIN);
-    m_rto = Min(rto * 2, m_rstTcp->GetHostProfile().rtoMax);
+    m_rto = Min(rto * 2, NodeTcp()->GetHostProfile().rtoMax);
     m_retxEvent.Cancel();
     m_retxEvent =
-        Simulator::Schedule(m_rstTcp->TimerDelay(m_rto), &TcpRstSocket::ReTxTimeout, this);
+        Simulator::Schedule(NodeTcp()->TimerDelay(m_rto), &TcpRstSocket::ReTxTimeout, this);
 }
 
 void

@@ -31,9 +31,9 @@ TcpRstSocket::OnSynchronizedSegment(const Segment& s)
         // tcp_validate_incoming() step 4; tcp_rcv_established() counts it in TcpInErrs.
         if (m_state == ESTABLISHED)
         {
-            m_rstTcp->GetCounters().Increment(TcpStat::InErrs);
+            NodeTcp()->GetCounters().Increment(TcpStat::InErrs);
         }
-        m_rstTcp->GetCounters().Increment(TcpStat::SynChallenge);
+        NodeTcp()->GetCounters().Increment(TcpStat::SynChallenge);
         SendChallengeAck();
         return Handled::YES;
     }
@@ -56,9 +56,9 @@ TcpRstSocket::OnSynchronizedSegment(const Segment& s)
             }
             return Handled::NO;
         }
-        if (Timers().oowAnswers.Limited(Simulator::Now(), m_rstTcp->GetSysctls().invalidRateLimit))
+        if (Timers().oowAnswers.Limited(Simulator::Now(), NodeTcp()->GetSysctls().invalidRateLimit))
         {
-            m_rstTcp->GetCounters().Increment(TcpStat::AckSkippedSeq);
+            NodeTcp()->GetCounters().Increment(TcpStat::AckSkippedSeq);
         }
         else
         {
@@ -127,16 +127,16 @@ TcpRstSocket::OnAckAfterBothFins(const Segment& s)
 void
 TcpRstSocket::SendChallengeAck()
 {
-    if (Timers().oowAnswers.Limited(Simulator::Now(), m_rstTcp->GetSysctls().invalidRateLimit))
+    if (Timers().oowAnswers.Limited(Simulator::Now(), NodeTcp()->GetSysctls().invalidRateLimit))
     {
-        m_rstTcp->GetCounters().Increment(TcpStat::AckSkippedChallenge);
+        NodeTcp()->GetCounters().Increment(TcpStat::AckSkippedChallenge);
         return;
     }
-    if (!m_rstTcp->TakeChallengeAck())
+    if (!NodeTcp()->TakeChallengeAck())
     {
         return;
     }
-    m_rstTcp->GetCounters().Increment(TcpStat::ChallengeAck);
+    NodeTcp()->GetCounters().Increment(TcpStat::ChallengeAck);
     SendEmptyPacket(TcpHeader::ACK);
 }
 
@@ -162,7 +162,7 @@ TcpRstSocket::OnSynchronizedReset(const Segment& s)
         NotifyResetReceived(s, RstDisposition::CONNECTION_RESET);
         if (m_state == ESTABLISHED || m_state == CLOSE_WAIT)
         {
-            m_rstTcp->GetCounters().Increment(TcpStat::EstabResets);
+            NodeTcp()->GetCounters().Increment(TcpStat::EstabResets);
         }
         // Linux tcp_reset(): EPIPE in CLOSE_WAIT, ECONNRESET otherwise.
         Abort(m_state == CLOSE_WAIT ? BROKEN_PIPE : CONNECTION_RESET);

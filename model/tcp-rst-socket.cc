@@ -64,22 +64,24 @@ TcpRstSocket::GetTypeId()
                           "KeepAliveTime. Range [0, 32767s].",
                           kRuntimeAttribute,
                           TimeValue(Time(0)),
-                          MakeTimeAccessor(&TcpRstSocket::m_keepIdle),
+                          MakeTimeAccessor(&TcpRstSocket::SetKeepIdle, &TcpRstSocket::GetKeepIdle),
                           MakeTimeChecker(Time(0), Seconds(32767)))
-            .AddAttribute("KeepIntvl",
-                          "TCP_KEEPINTVL: time between probes; 0: the node's KeepAliveIntvl. "
-                          "Range [0, 32767s].",
-                          kRuntimeAttribute,
-                          TimeValue(Time(0)),
-                          MakeTimeAccessor(&TcpRstSocket::m_keepIntvl),
-                          MakeTimeChecker(Time(0), Seconds(32767)))
-            .AddAttribute("KeepCnt",
-                          "TCP_KEEPCNT: unanswered probes before the reset; 0: the node's "
-                          "KeepAliveProbes. Range [0, 127].",
-                          kRuntimeAttribute,
-                          UintegerValue(0),
-                          MakeUintegerAccessor(&TcpRstSocket::m_keepCnt),
-                          MakeUintegerChecker<uint32_t>(0, 127))
+            .AddAttribute(
+                "KeepIntvl",
+                "TCP_KEEPINTVL: time between probes; 0: the node's KeepAliveIntvl. "
+                "Range [0, 32767s].",
+                kRuntimeAttribute,
+                TimeValue(Time(0)),
+                MakeTimeAccessor(&TcpRstSocket::SetKeepIntvl, &TcpRstSocket::GetKeepIntvl),
+                MakeTimeChecker(Time(0), Seconds(32767)))
+            .AddAttribute(
+                "KeepCnt",
+                "TCP_KEEPCNT: unanswered probes before the reset; 0: the node's "
+                "KeepAliveProbes. Range [0, 127].",
+                kRuntimeAttribute,
+                UintegerValue(0),
+                MakeUintegerAccessor(&TcpRstSocket::SetKeepCnt, &TcpRstSocket::GetKeepCnt),
+                MakeUintegerChecker<uint32_t>(0, 127))
             .AddAttribute(
                 "LingerOn",
                 "SO_LINGER l_onoff: with LingerTime 0, Close() aborts the connection "
@@ -106,15 +108,16 @@ TcpRstSocket::GetTypeId()
                           IntegerValue(4096),
                           MakeIntegerAccessor(&TcpRstSocket::SetBacklog, &TcpRstSocket::GetBacklog),
                           MakeIntegerChecker<int32_t>(0, 2147483647))
-            .AddAttribute("AutoAccept",
-                          "The application accepts each connection the moment its handshake "
-                          "completes (what ns-3's callback-driven applications such as "
-                          "PacketSink expect); false: completed connections wait in the accept "
-                          "queue until Accept() is called (TcpAcceptServer).",
-                          kRuntimeAttribute,
-                          BooleanValue(true),
-                          MakeBooleanAccessor(&TcpRstSocket::m_autoAccept),
-                          MakeBooleanChecker());
+            .AddAttribute(
+                "AutoAccept",
+                "The application accepts each connection the moment its handshake "
+                "completes (what ns-3's callback-driven applications such as "
+                "PacketSink expect); false: completed connections wait in the accept "
+                "queue until Accept() is called (TcpAcceptServer).",
+                kRuntimeAttribute,
+                BooleanValue(true),
+                MakeBooleanAccessor(&TcpRstSocket::SetAutoAccept, &TcpRstSocket::GetAutoAccept),
+                MakeBooleanChecker());
         t.AddTraceSource("AcceptQueueLength",
                          "Completed connections waiting in this listener's accept queue.",
                          MakeLazyTraceSourceAccessor(&TcpRstSocket::AcceptQueueLengthSource),
@@ -210,33 +213,45 @@ TcpRstSocket::NoteAcceptQueueLength(uint32_t length)
 
 TcpRstSocket::TcpRstSocket()
     : TcpSocketBase()
+    , m_keepAlive(false)
+    , m_lingerOn(false)
+    , m_orphan(false)
+    , m_rcvShutdown(false)
+    , m_deferFinAck(false)
+    , m_autoAccept(true)
+    , m_queued(false)
 {
     NS_LOG_FUNCTION(this);
 }
 
 TcpRstSocket::TcpRstSocket(const TcpRstSocket& sock)
     : TcpSocketBase(sock)
-    , m_rstTcp(sock.m_rstTcp)
     , m_policies(sock.m_policies)
-    , m_keepIdle(sock.m_keepIdle)
-    , m_keepIntvl(sock.m_keepIntvl)
-    , m_keepCnt(sock.m_keepCnt)
     , m_keepAlive(sock.m_keepAlive)
-    , m_lingerTime(sock.m_lingerTime)
     , m_lingerOn(sock.m_lingerOn)
+    , m_orphan(false)
+    , m_rcvShutdown(false)
+    , m_deferFinAck(false)
+    , m_autoAccept(true)
+    , m_queued(false)
 {
     NS_LOG_FUNCTION(this);
+    // An accepted socket inherits the listener's options (not its timers).
+    SetKeepIdle(sock.GetKeepIdle());
+    SetKeepIntvl(sock.GetKeepIntvl());
+    SetKeepCnt(sock.GetKeepCnt());
+    SetLingerTime(sock.GetLingerTime());
 }
 
 TcpRstSocket::~TcpRstSocket()
 {
     NS_LOG_FUNCTION(this);
     CancelLinuxTimers();
-    if (m_flowKey && m_rstTcp)
+    if (m_flowKey.localPort != 0 && NodeTcp())
     {
-        m_rstTcp->UnregisterConnection(this, *m_flowKey);
+        NodeTcp()->UnregisterConnection(this, m_flowKey);
     }
-    if (m_rstTcp)
+    if (NodeTcp())
     {
         ForgetUnconnected();
     }
@@ -260,7 +275,13 @@ TcpRstSocket::SetTcp(Ptr<TcpL4Protocol> tcp)
                                     "ns3::TcpRstL4Protocol (install the stack with TcpRstHelper)");
     }
     TcpSocketBase::SetTcp(tcp);
-    m_rstTcp = rstTcp;
+}
+
+/// \return the node's TCP (SetTcp() let only a TcpRstL4Protocol in), nullptr before SetTcp()
+TcpRstL4Protocol*
+TcpRstSocket::NodeTcp() const
+{
+    return static_cast<TcpRstL4Protocol*>(PeekPointer(m_tcp));
 }
 
 Ptr<TcpSocketBase>
@@ -281,7 +302,7 @@ TcpRstSocket::Fork()
 TcpRstSocket::SocketError
 TcpRstSocket::GetSocketError() const
 {
-    return m_socketError;
+    return static_cast<SocketError>(m_socketError);
 }
 
 uint8_t

@@ -129,6 +129,10 @@ class TcpRstSocket : public TcpSocketBase
      * hash table delivers its segments there), nullptr otherwise
      */
     Ipv4EndPoint* ConnectedEndPoint(const TcpFlowKey& key) const;
+
+    /// \return the 4-tuple this socket is registered with in the node's table of connections
+    /// (FastDemux); its local port is 0 when it is not registered
+    const TcpFlowKey& GetFlowKey() const;
     /**
      * \param port a local port
      * \return this socket's IPv4 endpoint when it is bound to that port, nullptr otherwise
@@ -290,6 +294,8 @@ class TcpRstSocket : public TcpSocketBase
     bool ListenQueuesOn() const;
     void SetBacklog(int32_t backlog);
     int32_t GetBacklog() const;
+    void SetAutoAccept(bool on);
+    bool GetAutoAccept() const;
     Handled OnListenSyn(const Segment& s);
     Handled OnListenCookieAck(const Segment& s);
     void AdoptChild(Ptr<TcpRstSocket> child, ForkKind kind);
@@ -336,6 +342,12 @@ class TcpRstSocket : public TcpSocketBase
     void ArmKeepalive();
     void KeepaliveTimeout();
     Time KeepaliveIdle() const;
+    void SetKeepIdle(Time idle);
+    Time GetKeepIdle() const;
+    void SetKeepIntvl(Time interval);
+    Time GetKeepIntvl() const;
+    void SetKeepCnt(uint32_t probes);
+    uint32_t GetKeepCnt() const;
     // tcp-rst-socket-persist.cc
     void PrepareZeroWindowProbes();
     void ProbeZeroWindow();
@@ -362,8 +374,12 @@ class TcpRstSocket : public TcpSocketBase
     // tcp-rst-socket-orphan.cc
     bool OrphanOutOfResources();
     uint32_t OrphanRetries(bool alive) const;
+    // tcp-rst-socket.cc
+    TcpRstL4Protocol* NodeTcp() const;
     // tcp-rst-socket-profile.cc
     bool LinuxHost() const;
+    struct LinuxConnection;
+    LinuxConnection& Linux();
     void StartActiveOpen();
     void StartPassiveOpen(const TcpHeader& syn, const Address& from, const Address& to);
     void SetInitialSequence(SequenceNumber32 isn);
@@ -373,6 +389,7 @@ class TcpRstSocket : public TcpSocketBase
     void SendHandshakeSegment(uint8_t flags);
     void SendSynThroughBase(uint8_t flags, bool giveUp, bool first);
     void ArmSynTimer(Time timeout);
+    uint32_t SynRetransmits() const;
     void SynTimerExpired();
     void GiveUpHandshake();
     bool DataRetransmissionsTimedOut();
@@ -393,55 +410,65 @@ class TcpRstSocket : public TcpSocketBase
     bool GetEnds(Ends* ends) const;
     void NotifyResetReceived(const Segment& s, RstDisposition disposition) const;
 
-    Ptr<TcpRstL4Protocol> m_rstTcp;              //!< the node's TCP
+    // (members ordered by size: a socket per connection, padding counts)
+    Time m_lastReceived;                         //!< when the last segment arrived
     TcpRstPolicySet m_policies;                  //!< the policy attributes
-    SocketError m_socketError{NO_ERROR};         //!< SO_ERROR
-    SequenceNumber32 m_iss{0};                   //!< ISS of the last SYN sent
+    uint8_t m_socketError{NO_ERROR};             //!< SO_ERROR (a SocketErrno)
     std::optional<RstReason> m_stockResetReason; //!< see StockResetReason
-    // Handshake timers under the Linux profile (tcp_retransmit_timer(), reqsk_timer_handler())
-    bool m_synTimerStarted{false}; //!< the first SYN (SYN-ACK) was sent
-    uint8_t m_synFlags{0};         //!< flags of the SYN (SYN-ACK) to retransmit
-    uint32_t m_synRetransmits{0};  //!< icsk_retransmits (num_timeout for a SYN-ACK)
-    uint32_t m_synBudget{0};       //!< retransmissions before the handshake gives up
-    Time m_synRto;                 //!< icsk_rto of the handshake
-    // Data retransmissions under the Linux profile (retransmits_timed_out())
-    std::optional<Time> m_retransStamp; //!< when the oldest unacknowledged segment was sent
-    uint32_t m_probesOut{0};            //!< icsk_probes_out: probes not answered
-    uint32_t m_maxSndWnd{0};            //!< MAX.SND.WND (tp->max_window), RFC 5961 5
-    // Keepalive (SO_KEEPALIVE, TCP_KEEPIDLE/INTVL/CNT)
-    // (members ordered by size within each group: a socket per connection, padding counts)
-    Time m_keepIdle;         //!< TCP_KEEPIDLE (0: the node's KeepAliveTime)
-    Time m_keepIntvl;        //!< TCP_KEEPINTVL (0: the node's KeepAliveIntvl)
-    Time m_lastReceived;     //!< when the last segment arrived
-    uint32_t m_keepCnt{0};   //!< TCP_KEEPCNT (0: the node's KeepAliveProbes)
-    bool m_keepAlive{false}; //!< SO_KEEPALIVE
-    /// Timers and limits most connections never start: made when one first does.
+    SequenceNumber32 m_iss{0};                   //!< ISS of the last SYN sent
+    uint32_t m_maxSndWnd{0};                     //!< MAX.SND.WND (tp->max_window), RFC 5961 5
+    TcpFlowKey m_flowKey;    //!< registered with the node (FastDemux) if its local port is not 0
+    int32_t m_backlog{4096}; //!< Backlog: listen()'s backlog
+    uint16_t m_unconnectedPort{0}; //!< recorded unconnected on this port
+    // One bit each (C++17 bit-fields take no default: the constructors set them)
+    bool m_keepAlive : 1;   //!< SO_KEEPALIVE
+    bool m_lingerOn : 1;    //!< SO_LINGER l_onoff
+    bool m_orphan : 1;      //!< SOCK_DEAD: closed by the application, not gone yet
+    bool m_rcvShutdown : 1; //!< RCV_SHUTDOWN: ShutdownRecv() or Close()
+    bool m_deferFinAck : 1; //!< a FIN may arrive in ESTABLISHED: delay its ACK (pingpong)
+    bool m_autoAccept : 1;  //!< AutoAccept: accept each connection as it completes
+    bool m_queued : 1;      //!< on a child: in the accept queue
+    ForkKind m_forkKind{ForkKind::REQUEST}; //!< on a child: how it was made
+    SequenceNumber32 m_cookieIsn;           //!< on a cookie child: the cookie
+    /// What the Linux host profile keeps per connection (tcp_sock fields ns-3 has no
+    /// counterpart for): made on first use, so a socket that behaves as stock ns-3 never has it.
+    struct LinuxConnection
+    {
+        // Handshake timer (tcp_retransmit_timer() in SYN_SENT, reqsk_timer_handler())
+        Time synRto;                  //!< icsk_rto of the handshake
+        uint32_t synRetransmits{0};   //!< icsk_retransmits (num_timeout for a SYN-ACK)
+        uint32_t synBudget{0};        //!< retransmissions before the handshake gives up
+        bool synTimerStarted{false};  //!< the first SYN (SYN-ACK) was sent
+        uint8_t synFlags{0};          //!< flags of the SYN (SYN-ACK) to retransmit
+        bool quickAcksGranted{false}; //!< the first data segment granted quick ACKs
+        // Data retransmissions (retransmits_timed_out())
+        std::optional<Time> retransStamp; //!< when the oldest unacknowledged segment was sent
+        // MSS and receive window (tcp_connect_init(), __tcp_select_window())
+        uint32_t advMss{0};             //!< the MSS this socket announced (advmss)
+        uint32_t profileSegmentSize{0}; //!< SegmentSize the profile gave; another is the user's
+        uint32_t rcvSsthresh{0};        //!< rcv_ssthresh: the window Linux offers at most
+        uint32_t offeredWnd{0};         //!< rcv_wnd: the window last offered
+        SequenceNumber32 rcvWup;        //!< rcv_wup: RCV.NXT when it was offered
+        uint32_t quickAcks{0};          //!< quick ACKs left (icsk_ack.quick)
+    };
+    std::unique_ptr<LinuxConnection> m_linuxConnection; //!< see Linux()
+    /// Timers most connections never start, and the socket options that configure them:
+    /// made when an option is set or a timer first starts.
     struct LinuxTimers
     {
         EventId keepalive;              //!< the keepalive timer
         EventId finWait2;               //!< an orphan's FIN_WAIT_2 longer than TimeWaitLength
         Time persistBase;               //!< tcp_probe0_base() when zero-window probing began
+        Time keepIdle;                  //!< TCP_KEEPIDLE (0: the node's KeepAliveTime)
+        Time keepIntvl;                 //!< TCP_KEEPINTVL (0: the node's KeepAliveIntvl)
+        Time lingerTime;                //!< SO_LINGER l_linger
+        uint32_t keepCnt{0};            //!< TCP_KEEPCNT (0: the node's KeepAliveProbes)
+        uint32_t probesOut{0};          //!< icsk_probes_out: probes not answered
         uint32_t persistBackoff{0};     //!< icsk_backoff of the probe timer (tcp_probe_timer())
         uint32_t zeroWindowProbes{0};   //!< probes since the window closed (MaxZeroWindowProbes)
         TcpInvalidRateLimit oowAnswers; //!< last_oow_ack_time: answers to invalid segments
     };
     std::unique_ptr<LinuxTimers> m_timers; //!< see Timers()
-    // What the Linux profile changes on a connection
-    uint32_t m_advMss{0};             //!< the MSS this socket announced (advmss)
-    uint32_t m_profileSegmentSize{0}; //!< SegmentSize the profile gave; another is the user's
-    uint32_t m_rcvSsthresh{0};        //!< rcv_ssthresh: the window Linux offers at most
-    uint32_t m_offeredWnd{0};         //!< rcv_wnd: the window last offered
-    SequenceNumber32 m_rcvWup;        //!< rcv_wup: RCV.NXT when it was offered
-    uint32_t m_quickAcks{0};          //!< quick ACKs left (icsk_ack.quick)
-    // The close path and the listener's queues (policy ListenQueues)
-    Time m_lingerTime;              //!< SO_LINGER l_linger
-    int32_t m_backlog{4096};        //!< Backlog: listen()'s backlog
-    bool m_quickAcksGranted{false}; //!< Linux profile: the first data segment granted them
-    bool m_orphan{false};           //!< SOCK_DEAD: closed by the application, not gone yet
-    bool m_rcvShutdown{false};      //!< RCV_SHUTDOWN: ShutdownRecv() or Close()
-    bool m_lingerOn{false};         //!< SO_LINGER l_onoff
-    bool m_deferFinAck{false};      //!< a FIN may arrive in ESTABLISHED: delay its ACK (pingpong)
-    bool m_autoAccept{true};        //!< AutoAccept: accept each connection as it completes
     /// What only a listener keeps: made by Listen(), so a connection does not carry it.
     struct ListenerState
     {
@@ -452,11 +479,6 @@ class TcpRstSocket : public TcpSocketBase
     };
     std::unique_ptr<ListenerState> m_listening; //!< on a listener (see Listening())
     TcpRstSocket* m_listener{nullptr};          //!< on a child: its listener until accepted
-    ForkKind m_forkKind{ForkKind::REQUEST};     //!< on a child: how it was made
-    bool m_queued{false};                       //!< on a child: in the accept queue
-    uint16_t m_unconnectedPort{0};              //!< recorded unconnected on this port
-    SequenceNumber32 m_cookieIsn;               //!< on a cookie child: the cookie
-    std::optional<TcpFlowKey> m_flowKey;        //!< registered with the node (FastDemux)
     /// The socket's own trace sources, made when someone first connects to one.
     struct Traces
     {

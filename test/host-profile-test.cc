@@ -427,6 +427,41 @@ TEST_F(HostProfile, DataGivesUpAfterTheRetries2TimeBoundWithEtimedout)
     EXPECT_EQ(scene.topology.ClientTcp()->GetCounters().Get(TcpStat::AbortOnTimeout), 1u);
 }
 
+// retransmits_timed_out() measures from the oldest unacknowledged segment: an earlier loss
+// that was recovered (its retransmission acknowledged) does not shorten a later outage's bound.
+TEST_F(HostProfile, DataGiveUpCountsFromTheOldestUnacknowledgedSegmentNotAnEarlierLoss)
+{
+    TcpRstHelper rst;
+    Connecting scene(rst);
+    scene.Listen();
+    Ptr<TcpRstSocket> c = scene.Connect(Seconds(1), 40001);
+    Ptr<TcpSegmentFilter> filter = TcpSegmentFilter::Install(scene.topology.routerFromClient);
+    filter->Drop(TcpSegmentFilter::HasPayload(), 0, 1); // the first data, once: one RTO
+    // Rules see what earlier rules let through: this one's index 0 is the retransmission.
+    filter->Drop(TcpSegmentFilter::HasPayload(), 1);  // from the second send on: an outage
+    c->SetAttribute("DataRetries", UintegerValue(3)); // tcp_model_timeout(3) = 3.0 s
+    Simulator::Schedule(Seconds(1.5), [c]() { c->Send(Create<Packet>(10), 0); });
+    Time outageAt = Seconds(10);
+    Simulator::Schedule(outageAt, [c]() { c->Send(Create<Packet>(10), 0); });
+    TcpSocket::TcpStates_t stateBeforeBound = TcpSocket::CLOSED;
+    Simulator::Schedule(outageAt + Seconds(2.9), [&]() { stateBeforeBound = c->GetState(); });
+    Simulator::Stop(Seconds(30));
+    Simulator::Run();
+    EXPECT_EQ(stateBeforeBound, TcpSocket::ESTABLISHED);
+    EXPECT_EQ(c->GetState(), TcpSocket::CLOSED);
+    EXPECT_EQ(c->GetSocketError(), TcpRstSocket::TIMED_OUT);
+    std::vector<Time> outage;
+    for (const LadderSegment& s : scene.ladder->GetSegments())
+    {
+        if (s.fromClient && s.length > 0 && s.time >= outageAt)
+        {
+            outage.push_back(s.time);
+        }
+    }
+    ASSERT_GE(outage.size(), 3u); // sent, then retransmitted at 10.2 s and 10.6 s at least
+    EXPECT_EQ(scene.topology.ClientTcp()->GetCounters().Get(TcpStat::AbortOnTimeout), 1u);
+}
+
 namespace
 {
 /// A sender filling the zero window of a receiver that never reads (4096-byte buffer, as

@@ -9,6 +9,7 @@
 #include "ns3/string.h"
 #include "ns3/tcp-rst-policies.h"
 #include "ns3/tcp-rst-socket.h"
+#include "ns3/uinteger.h"
 
 #include <fstream>
 #include <sstream>
@@ -87,6 +88,62 @@ TEST_F(PolicyTable, AttributesReadAndWriteTheSocketsPolicySetAndForkCopiesIt)
     EXPECT_EQ(accepted->GetPolicy(TcpRstPolicy::RST_VALIDATION), RstValidation::RFC793);
     EXPECT_EQ(accepted->GetPolicy(TcpRstPolicy::ACTIVE_RESET_SHAPE), TcpRstBehaviour::STOCK);
     EXPECT_EQ(accepted->GetPolicy(TcpRstPolicy::LISTENER_SEGMENTS), TcpRstBehaviour::LINUX);
+}
+
+// TCP_KEEPIDLE/INTVL/CNT and SO_LINGER live with the timers, made when first set: they read
+// back, return to 0 (the node's value), and an accepted socket inherits the listener's.
+TEST_F(PolicyTable, SocketOptionsReadBackReturnToZeroAndForkCopiesThem)
+{
+    TcpRstHelper rst;
+    Scene scene(rst);
+    Ptr<TcpRstSocket> socket = TcpRstHelper::CreateSocket(scene.topology.server);
+    auto timeOf = [](Ptr<TcpRstSocket> s, const std::string& name)
+    {
+        TimeValue value;
+        s->GetAttribute(name, value);
+        return value.Get();
+    };
+    auto countOf = [](Ptr<TcpRstSocket> s)
+    {
+        UintegerValue value;
+        s->GetAttribute("KeepCnt", value);
+        return value.Get();
+    };
+    EXPECT_EQ(timeOf(socket, "KeepIdle"), Time(0));
+    EXPECT_EQ(countOf(socket), 0u);
+    socket->SetAttribute("KeepIdle", TimeValue(Seconds(7)));
+    socket->SetAttribute("KeepIntvl", TimeValue(Seconds(2)));
+    socket->SetAttribute("KeepCnt", UintegerValue(4));
+    socket->SetAttribute("LingerTime", TimeValue(Seconds(3)));
+    socket->SetAttribute("KeepIntvl", TimeValue(Seconds(0)));
+    EXPECT_EQ(timeOf(socket, "KeepIdle"), Seconds(7));
+    EXPECT_EQ(timeOf(socket, "KeepIntvl"), Time(0));
+    EXPECT_EQ(countOf(socket), 4u);
+    EXPECT_EQ(timeOf(socket, "LingerTime"), Seconds(3));
+
+    Ptr<TcpRstSocket> accepted;
+    socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), 5000));
+    socket->Listen();
+    socket->SetAcceptCallback(
+        MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+        Callback<void, Ptr<Socket>, const Address&>([&accepted](Ptr<Socket> s, const Address&)
+                                                    { accepted = DynamicCast<TcpRstSocket>(s); }));
+    Ptr<TcpRstSocket> client = TcpRstHelper::CreateSocket(scene.topology.client);
+    Address server = InetSocketAddress(scene.topology.serverAddress, 5000);
+    Simulator::Schedule(MilliSeconds(1), [client, server]() { client->Connect(server); });
+    Simulator::Stop(Seconds(1));
+    Simulator::Run();
+    ASSERT_TRUE(accepted);
+    EXPECT_EQ(timeOf(accepted, "KeepIdle"), Seconds(7));
+    EXPECT_EQ(timeOf(accepted, "KeepIntvl"), Time(0));
+    EXPECT_EQ(countOf(accepted), 4u);
+    EXPECT_EQ(timeOf(accepted, "LingerTime"), Seconds(3));
+    EXPECT_EQ(timeOf(client, "LingerTime"), Time(0));
+    socket->SetAttribute("KeepIdle", TimeValue(Seconds(0)));
+    socket->SetAttribute("KeepCnt", UintegerValue(0));
+    EXPECT_EQ(timeOf(socket, "KeepIdle"), Time(0));
+    EXPECT_EQ(countOf(socket), 0u);
+    EXPECT_EQ(timeOf(accepted, "KeepIdle"), Seconds(7));
 }
 
 TEST_F(PolicyTable, UseStockBehaviourSelectsTheStockValueOfEveryRow)
