@@ -42,7 +42,7 @@ TcpRstSocket::Listen()
     if (result == 0 && NodeTcp())
     {
         // inet_listen(): backlog = min(backlog, somaxconn); listen() again only resizes
-        Listening().queue.SetBacklog(static_cast<uint32_t>(m_backlog),
+        Listening().queue.SetBacklog(static_cast<uint32_t>(GetBacklog()),
                                      NodeTcp()->GetSysctls().somaxConn);
     }
     return result;
@@ -63,13 +63,16 @@ TcpRstSocket::SetBacklog(int32_t backlog)
         throw std::invalid_argument("TcpRstSocket Backlog: " + std::to_string(backlog) +
                                     " is out of range [0, 2147483647]");
     }
-    m_backlog = backlog;
+    if (m_listening || backlog != kDefaultBacklog)
+    {
+        Listening().backlog = backlog; // read by Listen()
+    }
 }
 
 int32_t
 TcpRstSocket::GetBacklog() const
 {
-    return m_backlog;
+    return m_listening ? m_listening->backlog : kDefaultBacklog;
 }
 
 void
@@ -151,8 +154,8 @@ TcpRstSocket::OnListenSyn(const Segment& s)
 void
 TcpRstSocket::AdoptChild(Ptr<TcpRstSocket> child, ForkKind kind)
 {
-    child->m_forkKind = kind;
-    child->m_listener = this;
+    child->Linux().forkKind = kind;
+    child->SetListener(this);
     Listening().children.insert(PeekPointer(child));
     if (kind == ForkKind::REQUEST)
     {
@@ -167,12 +170,12 @@ TcpRstSocket::AdoptChild(Ptr<TcpRstSocket> child, ForkKind kind)
 void
 TcpRstSocket::HandshakeCompleted(Ptr<Socket> socket, const Address& from)
 {
-    if (m_listener == nullptr)
+    TcpRstSocket* listener = Listener();
+    if (listener == nullptr)
     {
         return;
     }
-    TcpRstSocket* listener = m_listener;
-    if (m_forkKind == ForkKind::REQUEST)
+    if (ForkedAs() == ForkKind::REQUEST)
     {
         listener->Listening().queue.RemoveRequest(SynRetransmits() == 0);
     }
@@ -201,7 +204,7 @@ TcpRstSocket::Accept()
     m_listening->queue.Dequeue();
     NoteAcceptQueueLength(m_listening->queue.GetAccepted());
     m_listening->children.erase(PeekPointer(child));
-    child->m_listener = nullptr;
+    child->SetListener(nullptr);
     child->m_queued = false;
     NotifyNewConnectionCreated(child, from);
     // What arrived while it waited is readable now (poll() reports it at once).
@@ -217,9 +220,10 @@ TcpRstSocket::Accept()
 TcpRstSocket::Handled
 TcpRstSocket::MeetAcceptQueue(const Segment& s)
 {
-    if (m_listener == nullptr || m_queued || !(s.flags & TcpHeader::ACK) ||
+    TcpRstSocket* listener = Listener();
+    if (listener == nullptr || m_queued || !(s.flags & TcpHeader::ACK) ||
         (s.flags & (TcpHeader::RST | TcpHeader::SYN)) ||
-        !m_listener->Listening().queue.AcceptQueueFull())
+        !listener->Listening().queue.AcceptQueueFull())
     {
         return Handled::NO;
     }
@@ -322,7 +326,7 @@ TcpRstSocket::RebuildFromCookie(const Segment& s,
     m_sackEnabled = m_sackEnabled && options.sack;
     m_txBuffer->SetSackEnabled(m_sackEnabled);
     m_timestampEnabled = timestamps;
-    m_cookieIsn = SequenceNumber32(s.header.GetAckNumber().GetValue() - 1);
+    Linux().cookieIsn = SequenceNumber32(s.header.GetAckNumber().GetValue() - 1);
     // The SYN-ACK left long ago; building it again sets the window and scale it announced.
     NodeTcp()->DiscardNextSegment(true);
     CompleteFork(Create<Packet>(), syn, s.from, s.to);
@@ -341,12 +345,12 @@ TcpRstSocket::SendCookieSynAck(const TcpHeader& syn, const Address& from, const 
         peerMss = DynamicCast<const TcpOptionMSS>(syn.GetOption(TcpOption::MSS))->GetMSS();
     }
     bool ipv6 = Inet6SocketAddress::IsMatchingType(to);
-    m_cookieIsn = NodeTcp()->MakeSynCookie(
+    Linux().cookieIsn = NodeTcp()->MakeSynCookie(
         to, from, syn.GetSequenceNumber(), TcpSynCookie::MssIndex(peerMss, ipv6));
     NodeTcp()->GetCounters().Increment(TcpStat::SyncookiesSent);
-    if (m_listener)
+    if (TcpRstSocket* listener = Listener())
     {
-        m_listener->Listening().queue.NoteOverflow(Simulator::Now()); // tcp_synq_overflow()
+        listener->Listening().queue.NoteOverflow(Simulator::Now()); // tcp_synq_overflow()
     }
     bool timestamps = m_timestampEnabled && syn.HasOption(TcpOption::TS) && LinuxHost();
     if (!timestamps)
@@ -369,16 +373,38 @@ TcpRstSocket::SendCookieSynAck(const TcpHeader& syn, const Address& from, const 
 void
 TcpRstSocket::LeaveListener()
 {
-    if (m_listener == nullptr)
+    TcpRstSocket* listener = Listener();
+    if (listener == nullptr)
     {
         return;
     }
-    if (m_forkKind == ForkKind::REQUEST && !m_queued)
+    if (ForkedAs() == ForkKind::REQUEST && !m_queued)
     {
-        m_listener->Listening().queue.RemoveRequest(SynRetransmits() == 0);
+        listener->Listening().queue.RemoveRequest(SynRetransmits() == 0);
     }
-    m_listener->Listening().children.erase(this);
-    m_listener = nullptr;
+    listener->Listening().children.erase(this);
+    SetListener(nullptr);
+}
+
+TcpRstSocket*
+TcpRstSocket::Listener() const
+{
+    return m_linuxConnection ? m_linuxConnection->listener : nullptr;
+}
+
+void
+TcpRstSocket::SetListener(TcpRstSocket* listener)
+{
+    if (m_linuxConnection || listener != nullptr)
+    {
+        Linux().listener = listener;
+    }
+}
+
+TcpRstSocket::ForkKind
+TcpRstSocket::ForkedAs() const
+{
+    return m_linuxConnection ? m_linuxConnection->forkKind : ForkKind::REQUEST;
 }
 
 // Linux inet_csk_listen_stop(): close() on a listener drops its requests silently and
@@ -402,7 +428,7 @@ TcpRstSocket::StopListening(bool reset)
         {
             requests.emplace_back(child);
         }
-        child->m_listener = nullptr;
+        child->SetListener(nullptr);
         child->m_queued = false;
     }
     m_listening->children.clear();

@@ -59,14 +59,15 @@ TcpRstSocket::CompleteFork(Ptr<Packet> p,
                            const Address& fromAddress,
                            const Address& toAddress)
 {
-    if (m_forkKind == ForkKind::COOKIE_SYN_ACK)
+    ForkKind kind = ForkedAs();
+    if (kind == ForkKind::COOKIE_SYN_ACK)
     {
         SendCookieSynAck(tcpHeader, fromAddress, toAddress);
     }
     StartPassiveOpen(tcpHeader, fromAddress, toAddress);
-    if (m_forkKind != ForkKind::REQUEST)
+    if (kind != ForkKind::REQUEST)
     {
-        SetInitialSequence(m_cookieIsn); // the cookie is the ISN
+        SetInitialSequence(Linux().cookieIsn); // the cookie is the ISN
     }
     if (m_timestampEnabled && tcpHeader.HasOption(TcpOption::TS))
     {
@@ -77,7 +78,7 @@ TcpRstSocket::CompleteFork(Ptr<Packet> p,
     }
     TcpSocketBase::CompleteFork(p, tcpHeader, fromAddress, toAddress);
     RegisterConnection();
-    if (m_forkKind == ForkKind::COOKIE_SYN_ACK)
+    if (kind == ForkKind::COOKIE_SYN_ACK)
     {
         // Linux tcp_conn_request(): want_cookie -> reqsk_free(); nothing is kept.
         NodeTcp()->SetCookieTimestamp(std::nullopt);

@@ -46,7 +46,7 @@ TcpRstSocket::AfterEvent()
     {
         ReleaseOrphan();
     }
-    if (m_listener && !m_queued && m_state != SYN_RCVD)
+    if (Listener() && !m_queued && m_state != SYN_RCVD)
     {
         LeaveListener(); // a request that ended before its handshake completed
     }

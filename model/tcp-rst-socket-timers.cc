@@ -91,13 +91,14 @@ TcpRstSocket::SynTimerExpired()
     }
     LinuxConnection& conn = Linux();
     uint32_t budget = conn.synBudget;
-    if (m_state == SYN_RCVD && m_listener && m_forkKind == ForkKind::REQUEST)
+    if (m_state == SYN_RCVD && conn.listener && conn.forkKind == ForkKind::REQUEST)
     {
         // reqsk_timer_handler(): old requests lose retries while the SYN queue is crowded
-        budget = m_listener->Listening().queue.SynAckRetries(budget);
+        ListenerState& listening = conn.listener->Listening();
+        budget = listening.queue.SynAckRetries(budget);
         if (conn.synRetransmits == 0 && budget > 0)
         {
-            m_listener->Listening().queue.AgeRequest(); // num_timeout 0 -> 1: no longer young
+            listening.queue.AgeRequest(); // num_timeout 0 -> 1: no longer young
         }
     }
     if (conn.synRetransmits >= budget)

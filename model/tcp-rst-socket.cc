@@ -105,7 +105,7 @@ TcpRstSocket::GetTypeId()
                           "queue is full at min(Backlog, SomaxConn) half-open requests. Read "
                           "when Listen() is called. Range [0, 2147483647].",
                           kRuntimeAttribute,
-                          IntegerValue(4096),
+                          IntegerValue(kDefaultBacklog),
                           MakeIntegerAccessor(&TcpRstSocket::SetBacklog, &TcpRstSocket::GetBacklog),
                           MakeIntegerChecker<int32_t>(0, 2147483647))
             .AddAttribute(
@@ -260,7 +260,7 @@ TcpRstSocket::~TcpRstSocket()
     {
         for (TcpRstSocket* child : m_listening->children)
         {
-            child->m_listener = nullptr;
+            child->SetListener(nullptr);
         }
     }
 }

@@ -291,9 +291,13 @@ class TcpRstSocket : public TcpSocketBase
         COOKIE_SYN_ACK, //!< a child that sends one cookie SYN-ACK and is gone
         COOKIE_ACK,     //!< a connection rebuilt from a cookie's ACK
     };
+    static constexpr int32_t kDefaultBacklog = 4096; //!< Backlog's default (SOMAXCONN)
     bool ListenQueuesOn() const;
     void SetBacklog(int32_t backlog);
     int32_t GetBacklog() const;
+    TcpRstSocket* Listener() const;
+    void SetListener(TcpRstSocket* listener);
+    ForkKind ForkedAs() const;
     void SetAutoAccept(bool on);
     bool GetAutoAccept() const;
     Handled OnListenSyn(const Segment& s);
@@ -417,8 +421,7 @@ class TcpRstSocket : public TcpSocketBase
     std::optional<RstReason> m_stockResetReason; //!< see StockResetReason
     SequenceNumber32 m_iss{0};                   //!< ISS of the last SYN sent
     uint32_t m_maxSndWnd{0};                     //!< MAX.SND.WND (tp->max_window), RFC 5961 5
-    TcpFlowKey m_flowKey;    //!< registered with the node (FastDemux) if its local port is not 0
-    int32_t m_backlog{4096}; //!< Backlog: listen()'s backlog
+    TcpFlowKey m_flowKey; //!< registered with the node (FastDemux) if its local port is not 0
     uint16_t m_unconnectedPort{0}; //!< recorded unconnected on this port
     // One bit each (C++17 bit-fields take no default: the constructors set them)
     bool m_keepAlive : 1;   //!< SO_KEEPALIVE
@@ -428,8 +431,6 @@ class TcpRstSocket : public TcpSocketBase
     bool m_deferFinAck : 1; //!< a FIN may arrive in ESTABLISHED: delay its ACK (pingpong)
     bool m_autoAccept : 1;  //!< AutoAccept: accept each connection as it completes
     bool m_queued : 1;      //!< on a child: in the accept queue
-    ForkKind m_forkKind{ForkKind::REQUEST}; //!< on a child: how it was made
-    SequenceNumber32 m_cookieIsn;           //!< on a cookie child: the cookie
     /// What the Linux host profile keeps per connection (tcp_sock fields ns-3 has no
     /// counterpart for): made on first use, so a socket that behaves as stock ns-3 never has it.
     struct LinuxConnection
@@ -450,6 +451,10 @@ class TcpRstSocket : public TcpSocketBase
         uint32_t offeredWnd{0};         //!< rcv_wnd: the window last offered
         SequenceNumber32 rcvWup;        //!< rcv_wup: RCV.NXT when it was offered
         uint32_t quickAcks{0};          //!< quick ACKs left (icsk_ack.quick)
+        // A child of a listener with ListenQueues (struct request_sock: rsk_listener)
+        TcpRstSocket* listener{nullptr};      //!< its listener until accepted
+        SequenceNumber32 cookieIsn;           //!< on a cookie child: the cookie
+        ForkKind forkKind{ForkKind::REQUEST}; //!< how it was made
     };
     std::unique_ptr<LinuxConnection> m_linuxConnection; //!< see Linux()
     /// Timers most connections never start, and the socket options that configure them:
@@ -476,9 +481,9 @@ class TcpRstSocket : public TcpSocketBase
         std::list<std::pair<Ptr<TcpRstSocket>, Address>> accepted; //!< completed, not accepted
         std::unordered_set<TcpRstSocket*> children;                //!< children not yet accepted
         std::optional<ForkKind> nextFork;                          //!< what Fork() makes next
+        int32_t backlog{kDefaultBacklog};                          //!< Backlog
     };
     std::unique_ptr<ListenerState> m_listening; //!< on a listener (see Listening())
-    TcpRstSocket* m_listener{nullptr};          //!< on a child: its listener until accepted
     /// The socket's own trace sources, made when someone first connects to one.
     struct Traces
     {

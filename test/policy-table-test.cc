@@ -6,6 +6,7 @@
 #include "case-test-util.h"
 
 #include "ns3/enum.h"
+#include "ns3/integer.h"
 #include "ns3/string.h"
 #include "ns3/tcp-rst-policies.h"
 #include "ns3/tcp-rst-socket.h"
@@ -120,6 +121,18 @@ TEST_F(PolicyTable, SocketOptionsReadBackReturnToZeroAndForkCopiesThem)
     EXPECT_EQ(timeOf(socket, "KeepIntvl"), Time(0));
     EXPECT_EQ(countOf(socket), 4u);
     EXPECT_EQ(timeOf(socket, "LingerTime"), Seconds(3));
+    auto backlogOf = [](Ptr<TcpRstSocket> s)
+    {
+        IntegerValue value;
+        s->GetAttribute("Backlog", value);
+        return value.Get();
+    };
+    EXPECT_EQ(backlogOf(socket), 4096); // SOMAXCONN
+    socket->SetAttribute("Backlog", IntegerValue(5));
+    socket->SetAttribute("Backlog", IntegerValue(4096));
+    EXPECT_EQ(backlogOf(socket), 4096);
+    socket->SetAttribute("Backlog", IntegerValue(7));
+    EXPECT_EQ(backlogOf(socket), 7);
 
     Ptr<TcpRstSocket> accepted;
     socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), 5000));
@@ -144,6 +157,7 @@ TEST_F(PolicyTable, SocketOptionsReadBackReturnToZeroAndForkCopiesThem)
     EXPECT_EQ(timeOf(socket, "KeepIdle"), Time(0));
     EXPECT_EQ(countOf(socket), 0u);
     EXPECT_EQ(timeOf(accepted, "KeepIdle"), Seconds(7));
+    EXPECT_EQ(socket->GetMaxAckBacklog(), 7u); // Listen() read it
 }
 
 TEST_F(PolicyTable, UseStockBehaviourSelectsTheStockValueOfEveryRow)
