@@ -40,6 +40,18 @@ ClientKey(uint32_t i)
     return TcpFlowKey{0x0a000001, 0x0a010000 + i / 1000, 80, static_cast<uint16_t>(32768 + i)};
 }
 
+/// \param n how many \return clients 0 to n - 1 (ClientKey())
+std::vector<FakeConnection>
+Clients(uint32_t n)
+{
+    std::vector<FakeConnection> clients(n);
+    for (uint32_t i = 0; i < n; ++i)
+    {
+        clients[i].key = ClientKey(i);
+    }
+    return clients;
+}
+
 /// Orders keys for the reference map.
 struct KeyLess
 {
@@ -65,11 +77,10 @@ TEST(FlowTable, AnEmptyTableFindsNothingAndHoldsNoSlots)
 
 TEST(FlowTable, EveryInsertedConnectionIsFoundAndTheTableStaysAtMostThreeQuartersFull)
 {
-    std::vector<FakeConnection> connections(5000);
+    std::vector<FakeConnection> connections = Clients(5000);
     TcpFlowTable<FakeConnection> table;
     for (uint32_t i = 0; i < connections.size(); ++i)
     {
-        connections[i].key = ClientKey(i);
         table.Insert(&connections[i]);
         ASSERT_LE(4 * table.GetSize(), 3 * table.GetCapacity()) << "after " << i + 1;
     }
@@ -104,12 +115,11 @@ TEST(FlowTable, ASecondConnectionOnTheSameKeyTakesItsPlace)
 
 TEST(FlowTable, ClearForgetsEveryConnection)
 {
-    std::vector<FakeConnection> connections(100);
+    std::vector<FakeConnection> connections = Clients(100);
     TcpFlowTable<FakeConnection> table;
-    for (uint32_t i = 0; i < connections.size(); ++i)
+    for (FakeConnection& c : connections)
     {
-        connections[i].key = ClientKey(i);
-        table.Insert(&connections[i]);
+        table.Insert(&c);
     }
     table.Clear();
     EXPECT_EQ(table.GetSize(), 0U);

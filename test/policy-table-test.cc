@@ -14,6 +14,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 namespace ns3
 {
@@ -21,6 +22,32 @@ namespace test
 {
 
 using PolicyTable = TcpRstTest;
+
+namespace
+{
+/**
+ * \brief \p listener (on the server) listens on port 5000 and the client connects to it.
+ * \param scene the scene \param listener the listening socket
+ * \return the accepted socket (nullptr if none) and the client's socket
+ */
+std::pair<Ptr<TcpRstSocket>, Ptr<TcpRstSocket>>
+AcceptOne(Scene& scene, Ptr<TcpRstSocket> listener)
+{
+    Ptr<TcpRstSocket> accepted;
+    listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), 5000));
+    listener->Listen();
+    listener->SetAcceptCallback(
+        MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
+        Callback<void, Ptr<Socket>, const Address&>([&accepted](Ptr<Socket> s, const Address&)
+                                                    { accepted = DynamicCast<TcpRstSocket>(s); }));
+    Ptr<TcpRstSocket> client = TcpRstHelper::CreateSocket(scene.topology.client);
+    Address server = InetSocketAddress(scene.topology.serverAddress, 5000);
+    Simulator::Schedule(MilliSeconds(1), [client, server]() { client->Connect(server); });
+    Simulator::Stop(Seconds(1));
+    Simulator::Run();
+    return {accepted, client};
+}
+} // namespace
 
 TEST_F(PolicyTable, EveryPolicyHasOneRowAtItsIndex)
 {
@@ -73,18 +100,7 @@ TEST_F(PolicyTable, AttributesReadAndWriteTheSocketsPolicySetAndForkCopiesIt)
     EXPECT_EQ(socket->GetPolicy(TcpRstPolicy::RST_VALIDATION), RstValidation::RFC793);
 
     // An accepted socket is a Fork() of the listener: it inherits every policy.
-    Ptr<TcpRstSocket> accepted;
-    socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), 5000));
-    socket->Listen();
-    socket->SetAcceptCallback(
-        MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-        Callback<void, Ptr<Socket>, const Address&>([&accepted](Ptr<Socket> s, const Address&)
-                                                    { accepted = DynamicCast<TcpRstSocket>(s); }));
-    Ptr<TcpRstSocket> client = TcpRstHelper::CreateSocket(scene.topology.client);
-    Address server = InetSocketAddress(scene.topology.serverAddress, 5000);
-    Simulator::Schedule(MilliSeconds(1), [client, server]() { client->Connect(server); });
-    Simulator::Stop(Seconds(1));
-    Simulator::Run();
+    auto [accepted, client] = AcceptOne(scene, socket);
     ASSERT_TRUE(accepted);
     EXPECT_EQ(accepted->GetPolicy(TcpRstPolicy::RST_VALIDATION), RstValidation::RFC793);
     EXPECT_EQ(accepted->GetPolicy(TcpRstPolicy::ACTIVE_RESET_SHAPE), TcpRstBehaviour::STOCK);
@@ -134,18 +150,7 @@ TEST_F(PolicyTable, SocketOptionsReadBackReturnToZeroAndForkCopiesThem)
     socket->SetAttribute("Backlog", IntegerValue(7));
     EXPECT_EQ(backlogOf(socket), 7);
 
-    Ptr<TcpRstSocket> accepted;
-    socket->Bind(InetSocketAddress(Ipv4Address::GetAny(), 5000));
-    socket->Listen();
-    socket->SetAcceptCallback(
-        MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-        Callback<void, Ptr<Socket>, const Address&>([&accepted](Ptr<Socket> s, const Address&)
-                                                    { accepted = DynamicCast<TcpRstSocket>(s); }));
-    Ptr<TcpRstSocket> client = TcpRstHelper::CreateSocket(scene.topology.client);
-    Address server = InetSocketAddress(scene.topology.serverAddress, 5000);
-    Simulator::Schedule(MilliSeconds(1), [client, server]() { client->Connect(server); });
-    Simulator::Stop(Seconds(1));
-    Simulator::Run();
+    auto [accepted, client] = AcceptOne(scene, socket);
     ASSERT_TRUE(accepted);
     EXPECT_EQ(timeOf(accepted, "KeepIdle"), Seconds(7));
     EXPECT_EQ(timeOf(accepted, "KeepIntvl"), Time(0));
