@@ -33,7 +33,7 @@ struct TcpFlowKey
 
 /**
  * \ingroup tcp-rst
- * \brief Hashes a TcpFlowKey (for std::unordered_map).
+ * \brief Hashes a TcpFlowKey (TcpFlowTable mixes it further into a slot).
  */
 struct TcpFlowKeyHash
 {
