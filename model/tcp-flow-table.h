@@ -71,15 +71,16 @@ class TcpFlowTable
         m_slots[i] = item;
     }
 
-    /// Removes \p item if it is what \p key finds (another connection may have taken the key).
-    /// \param key its 4-tuple \param item the connection \return true if it was removed
+    /// Removes \p item if its key finds it (another connection may have taken the key).
+    /// \param item the connection \return true if it was removed
     bool
-    Erase(const TcpFlowKey& key, const T* item)
+    Erase(const T* item)
     {
         if (m_size == 0)
         {
             return false;
         }
+        const TcpFlowKey& key = item->GetFlowKey();
         std::size_t i = Home(key);
         while (m_slots[i] != item)
         {

@@ -21,19 +21,18 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("TcpRstL4Demux");
 
 void
-TcpRstL4Protocol::RegisterConnection(TcpRstSocket* socket, const TcpFlowKey& key)
+TcpRstL4Protocol::RegisterConnection(TcpRstSocket* socket)
 {
     if (m_fastDemux)
     {
-        NS_ASSERT(socket->GetFlowKey() == key);
         m_connections.Insert(socket);
     }
 }
 
 void
-TcpRstL4Protocol::UnregisterConnection(TcpRstSocket* socket, const TcpFlowKey& key)
+TcpRstL4Protocol::UnregisterConnection(TcpRstSocket* socket)
 {
-    m_connections.Erase(key, socket);
+    m_connections.Erase(socket);
 }
 
 bool
@@ -125,7 +124,7 @@ TcpRstL4Protocol::ReceiveOnConnection(Ptr<Packet> p,
         endPoint = connection->ConnectedEndPoint(key);
         if (endPoint == nullptr)
         {
-            m_connections.Erase(key, connection); // the socket let its endpoint go
+            m_connections.Erase(connection); // the socket let its endpoint go
             return false;
         }
     }

@@ -278,11 +278,11 @@ class TcpRstL4Protocol : public TcpL4Protocol
     /**
      * \brief A connected IPv4 socket: segments of its 4-tuple reach it through a hash table
      * (attribute FastDemux) instead of ns-3's scan over every endpoint.
-     * \param socket the socket \param key its 4-tuple
+     * \param socket the socket, registered under its GetFlowKey()
      */
-    void RegisterConnection(TcpRstSocket* socket, const TcpFlowKey& key);
-    /// \param socket a registered socket \param key its 4-tuple \brief it is gone
-    void UnregisterConnection(TcpRstSocket* socket, const TcpFlowKey& key);
+    void RegisterConnection(TcpRstSocket* socket);
+    /// \param socket a registered socket, before its key changes \brief it is gone
+    void UnregisterConnection(TcpRstSocket* socket);
     /**
      * \brief A socket holds an IPv4 endpoint that is not a registered connection (a listener,
      * a bound or device-bound socket): a segment that matches no connection on that port may be

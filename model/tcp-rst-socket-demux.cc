@@ -28,7 +28,7 @@ TcpRstSocket::RegisterConnection()
     {
         if (m_flowKey.localPort != 0)
         {
-            NodeTcp()->UnregisterConnection(this, m_flowKey);
+            NodeTcp()->UnregisterConnection(this);
             m_flowKey = TcpFlowKey();
         }
         RegisterUnconnected();
@@ -41,10 +41,10 @@ TcpRstSocket::RegisterConnection()
                    m_endPoint->GetPeerPort()};
     if (m_flowKey.localPort != 0 && !(m_flowKey == key))
     {
-        NodeTcp()->UnregisterConnection(this, m_flowKey);
+        NodeTcp()->UnregisterConnection(this);
     }
     m_flowKey = key;
-    NodeTcp()->RegisterConnection(this, key);
+    NodeTcp()->RegisterConnection(this);
 }
 
 void

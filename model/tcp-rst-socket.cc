@@ -249,7 +249,7 @@ TcpRstSocket::~TcpRstSocket()
     CancelLinuxTimers();
     if (m_flowKey.localPort != 0 && NodeTcp())
     {
-        NodeTcp()->UnregisterConnection(this, m_flowKey);
+        NodeTcp()->UnregisterConnection(this);
     }
     if (NodeTcp())
     {

@@ -69,8 +69,9 @@ struct KeyLess
 TEST(FlowTable, AnEmptyTableFindsNothingAndHoldsNoSlots)
 {
     TcpFlowTable<FakeConnection> table;
+    FakeConnection absent{ClientKey(0)};
     EXPECT_EQ(table.Find(ClientKey(0)), nullptr);
-    EXPECT_FALSE(table.Erase(ClientKey(0), nullptr));
+    EXPECT_FALSE(table.Erase(&absent));
     EXPECT_EQ(table.GetSize(), 0U);
     EXPECT_EQ(table.GetCapacity(), 0U);
 }
@@ -106,9 +107,9 @@ TEST(FlowTable, ASecondConnectionOnTheSameKeyTakesItsPlace)
     EXPECT_EQ(table.GetSize(), 1U);
     EXPECT_EQ(table.Find(ClientKey(1)), &second);
     // The first one's erasure (its socket going away) must not take the key from the second.
-    EXPECT_FALSE(table.Erase(ClientKey(1), &first));
+    EXPECT_FALSE(table.Erase(&first));
     EXPECT_EQ(table.Find(ClientKey(1)), &second);
-    EXPECT_TRUE(table.Erase(ClientKey(1), &second));
+    EXPECT_TRUE(table.Erase(&second));
     EXPECT_EQ(table.Find(ClientKey(1)), nullptr);
     EXPECT_EQ(table.GetSize(), 0U);
 }
@@ -158,7 +159,7 @@ TEST(FlowTable, AnySequenceOfInsertsAndErasuresFindsWhatAMapFinds)
         {
             auto it = reference.find(c->key);
             bool held = it != reference.end() && it->second == c;
-            ASSERT_EQ(table.Erase(c->key, c), held) << "step " << step;
+            ASSERT_EQ(table.Erase(c), held) << "step " << step;
             if (held)
             {
                 reference.erase(it);
