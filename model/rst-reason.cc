@@ -31,6 +31,7 @@ const std::array<const char*, RST_REASON_COUNT> kNames = {
     "INJECTED",
     "ZERO_WINDOW_PROBES",
     "TCP_ABORT_ON_OVERFLOW",
+    "TCP_LISTEN_OVERFLOW",
 };
 } // namespace
 

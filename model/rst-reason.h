@@ -42,11 +42,12 @@ enum class RstReason : uint8_t
     INJECTED,                 //!< module only: crafted by TcpSegmentInjector
     ZERO_WINDOW_PROBES,       //!< module only: MaxZeroWindowProbes ran out (seed note variant)
     TCP_ABORT_ON_OVERFLOW, //!< module only: accept queue full, AbortOnOverflow (Linux: INVALID_SYN)
+    TCP_LISTEN_OVERFLOW,   //!< module only: a SYN refused, accept queue full (BacklogOverflow)
 };
 
 /// Number of RstReason values.
 constexpr std::size_t RST_REASON_COUNT =
-    static_cast<std::size_t>(RstReason::TCP_ABORT_ON_OVERFLOW) + 1;
+    static_cast<std::size_t>(RstReason::TCP_LISTEN_OVERFLOW) + 1;
 
 /**
  * \param reason a reason

@@ -77,6 +77,8 @@ struct TcpHostSysctls
     uint32_t challengeAckLimit{2147483647U};  //!< ChallengeAckLimit: tcp_challenge_ack_limit
     TcpChallengeAckStyle challengeAckStyle{CHALLENGE_ACK_RANDOMIZED}; //!< ChallengeAckStyle
     uint32_t maxZeroWindowProbes{0}; //!< MaxZeroWindowProbes: 0 (Linux) = probe for ever
+    Time persistMax{Time(0)};        //!< PersistMax: 0 (Linux) = RtoMax (TCP_RTO_MAX)
+    uint32_t icmpLim{200};           //!< IcmpLim: net.inet.icmp.icmplim (ResetRateLimit)
     // The close path (policies TimeWait, Close, Orphans)
     Time timeWaitLength{Seconds(60)};            //!< TimeWaitLength: TCP_TIMEWAIT_LEN
     uint32_t maxTwBuckets{131072};               //!< MaxTwBuckets: tcp_max_tw_buckets

@@ -39,6 +39,8 @@ const std::array<const char*, TCP_STAT_COUNT> kStatNames = {
     "TcpExtSyncookiesSent",
     "TcpExtSyncookiesRecv",
     "TcpExtSyncookiesFailed",
+    "TcpExtTcpBlackholeDrops",
+    "TcpExtTcpRstRateLimited",
 };
 const std::string kSentPrefix = "RstSent.";
 const std::string kReceivedPrefix = "RstReceived.";

@@ -50,10 +50,12 @@ enum class TcpStat : uint8_t
     SyncookiesSent,     //!< TcpExtSyncookiesSent: cookie SYN-ACKs sent
     SyncookiesRecv,     //!< TcpExtSyncookiesRecv: valid cookies received
     SyncookiesFailed,   //!< TcpExtSyncookiesFailed: ACKs to a listener that were no valid cookie
+    BlackholeDrops,     //!< TcpExtTcpBlackholeDrops (module): closed-port segments unanswered
+    RstRateLimited,     //!< TcpExtTcpRstRateLimited (module): replies suppressed by IcmpLim
 };
 
 /// Number of TcpStat values.
-constexpr std::size_t TCP_STAT_COUNT = static_cast<std::size_t>(TcpStat::SyncookiesFailed) + 1;
+constexpr std::size_t TCP_STAT_COUNT = static_cast<std::size_t>(TcpStat::RstRateLimited) + 1;
 
 /**
  * \ingroup tcp-rst

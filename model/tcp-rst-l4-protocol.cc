@@ -23,6 +23,7 @@
 #include "ns3/object-ptr-container.h"
 #include "ns3/rtt-estimator.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/tcp-congestion-ops.h"
 #include "ns3/tcp-recovery-ops.h"
 #include "ns3/trace-source-accessor.h"
@@ -67,6 +68,17 @@ TcpRstL4Protocol::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&TcpRstL4Protocol::m_fastDemux),
                           MakeBooleanChecker())
+            // Last: its values override the defaults set above, not the other way round.
+            .AddAttribute("StackProfile",
+                          "Whose TCP this node runs: Linux (6.x, every default), Linux-4.4, "
+                          "Ns3, FreeBSD, macOS or Windows (table: ./tcp-rst profiles). Sets "
+                          "the node's knobs and host policies, and the socket policies of every "
+                          "socket the node creates; attributes whose default the user changed "
+                          "keep the user's value. Set once, before the node has sockets.",
+                          StringValue("Linux"),
+                          MakeStringAccessor(&TcpRstL4Protocol::SetStackProfile,
+                                             &TcpRstL4Protocol::GetStackProfile),
+                          MakeStringChecker())
             .AddTraceSource("ResetSent",
                             "A reset left this node (reason, node, addresses, header).",
                             MakeTraceSourceAccessor(&TcpRstL4Protocol::m_resetSent),
@@ -191,9 +203,49 @@ TcpRstL4Protocol::CreateRstSocket()
     socket->SetRtt(rtt);
     socket->SetCongestionControlAlgorithm(congestion);
     socket->SetRecoveryAlgorithm(recovery);
+    if (m_socketProfile)
+    {
+        m_socketProfile->Apply(PeekPointer(socket));
+    }
     socket->ApplyHostProfile();
     AddSocket(socket);
     return socket;
+}
+
+void
+TcpRstL4Protocol::SetStackProfile(const std::string& name)
+{
+    const TcpStackProfile& profile = FindStackProfile(name);
+    if (name == m_stackProfile)
+    {
+        return;
+    }
+    std::string node = m_node ? "node " + std::to_string(m_node->GetId()) : "a node";
+    if (m_stackProfile != "Linux")
+    {
+        throw std::invalid_argument("StackProfile: " + node + " already runs " + m_stackProfile +
+                                    ", it cannot also run " + name + " (one stack per node)");
+    }
+    if (!GetSockets().empty())
+    {
+        throw std::logic_error("StackProfile: " + node +
+                               " already has sockets; choose its stack profile (" + name +
+                               ") before it creates any");
+    }
+    NS_LOG_FUNCTION(this << name);
+    TcpStackSettings(profile, "ns3::TcpRstL4Protocol").Apply(this);
+    m_socketProfile = std::make_unique<TcpStackSettings>(profile, "ns3::TcpRstSocket");
+    if (m_socketProfile->IsEmpty())
+    {
+        m_socketProfile.reset();
+    }
+    m_stackProfile = name;
+}
+
+std::string
+TcpRstL4Protocol::GetStackProfile() const
+{
+    return m_stackProfile;
 }
 
 std::vector<Ptr<TcpRstSocket>>
@@ -320,8 +372,41 @@ TcpRstL4Protocol::ReplyWithReset(RstReason reason,
                                  const Address& offendingSource,
                                  const Address& offendingDestination)
 {
+    if (!TakeResetReply())
+    {
+        return;
+    }
     SendReset(
         reason, NoSocketResetShape(offending, payloadSize), offendingDestination, offendingSource);
+}
+
+// FreeBSD tcp_dropwithreset() -> badport_bandlim(): replies are limited, active resets are not.
+bool
+TcpRstL4Protocol::TakeResetReply()
+{
+    if (m_policies.Get(TcpRstPolicy::RESET_RATE_LIMIT) != ResetRateLimit::BANDLIM ||
+        m_resetReplies.Take(Simulator::Now(), m_sysctls.icmpLim))
+    {
+        return true;
+    }
+    NS_LOG_LOGIC("reset reply suppressed: more than " << m_sysctls.icmpLim << " this second");
+    m_counters.Increment(TcpStat::RstRateLimited);
+    return false;
+}
+
+// FreeBSD tcp_input(), findpcb: no inpcb -> with blackhole 1 a SYN, with 2 anything, is dropped
+// without a reset.
+bool
+TcpRstL4Protocol::BlackholeDrops(const TcpHeader& segment)
+{
+    int blackhole = m_policies.Get(TcpRstPolicy::BLACKHOLE);
+    if (blackhole == Blackhole::ALL ||
+        (blackhole == Blackhole::SYN && (segment.GetFlags() & TcpHeader::SYN)))
+    {
+        m_counters.Increment(TcpStat::BlackholeDrops);
+        return true;
+    }
+    return false;
 }
 
 void
@@ -578,6 +663,10 @@ TcpRstL4Protocol::AnswerNoSocket(Ptr<Packet> p, const Address& source, const Add
     if (header.GetFlags() & TcpHeader::RST)
     {
         NotifyResetReceived(p, header, source, destination, RstDisposition::IGNORED_NO_SOCKET);
+        return;
+    }
+    if (BlackholeDrops(header) || !TakeResetReply())
+    {
         return;
     }
     TcpHeader reply = m_policies.IsStock(TcpRstPolicy::NO_SOCKET_REPLY)

@@ -12,9 +12,11 @@
 #include "tcp-host-profile.h"
 #include "tcp-orphan-count.h"
 #include "tcp-reset-event.h"
+#include "tcp-reset-rate-limit.h"
 #include "tcp-rst-counters.h"
 #include "tcp-rst-policies.h"
 #include "tcp-secure-sequence.h"
+#include "tcp-stack-profile.h"
 #include "tcp-syn-cookie.h"
 #include "tcp-time-wait.h"
 
@@ -26,6 +28,7 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <tuple>
 #include <type_traits>
@@ -100,6 +103,14 @@ class TcpRstL4Protocol : public TcpL4Protocol
                         const Address& offendingDestination);
 
     /**
+     * \brief Policy "Blackhole": does this segment, which found no connection, go unanswered?
+     * Counts it (TcpExtTcpBlackholeDrops) when it does.
+     * \param segment the segment's header
+     * \return true: send nothing
+     */
+    bool BlackholeDrops(const TcpHeader& segment);
+
+    /**
      * \brief Record a reset that reached this node: fires ResetReceived and counts it.
      * \param packet the segment (its TcpRstReasonTag, if any, names the sender's reason)
      * \param reset its TCP header
@@ -112,6 +123,19 @@ class TcpRstL4Protocol : public TcpL4Protocol
                              const Address& source,
                              const Address& destination,
                              RstDisposition disposition);
+
+    /**
+     * \brief Give the node a stack profile (TcpStackProfiles()): its knobs and host-wide
+     * policies are set now, its socket policies on every socket it creates; an attribute whose
+     * default the user changed keeps the user's value. The attribute "StackProfile".
+     * \param name "Linux", "Linux-4.4", "Ns3", "FreeBSD", "macOS" or "Windows"
+     * \throws std::invalid_argument for an unknown name, or when the node already runs another
+     * non-Linux profile (a node runs one stack)
+     * \throws std::logic_error when the node already has sockets
+     */
+    void SetStackProfile(const std::string& name);
+    /// \return the node's stack profile ("Linux" unless set)
+    std::string GetStackProfile() const;
 
     /// \return this node's counters
     TcpRstCounters& GetCounters();
@@ -429,6 +453,7 @@ class TcpRstL4Protocol : public TcpL4Protocol
     void SanitizeOptions(Ptr<Packet> p);
     void ReturnCapacity(std::vector<HeldSegment>& held);
     void AnswerNoSocket(Ptr<Packet> p, const Address& source, const Address& destination);
+    bool TakeResetReply();
 
     /// A 4-tuple: local and peer address (16 bytes, IPv4 in the first 4) and ports.
     using TimeWaitKey =
@@ -448,25 +473,28 @@ class TcpRstL4Protocol : public TcpL4Protocol
     void SendTimeWaitAck(const TimeWaitEntry& entry);
     bool HasListener(const Address& local) const;
 
-    Ptr<Node> m_node;                                //!< the node
-    IpL4Protocol::DownTargetCallback m_ipv4Down;     //!< IPv4 send, behind SendDown()
-    IpL4Protocol::DownTargetCallback6 m_ipv6Down;    //!< IPv6 send, behind SendDown6()
-    uint32_t m_rxDepth{0};                           //!< nesting of Receive()
-    std::vector<HeldSegment> m_held;                 //!< sent during Receive(), not yet released
-    TcpRstCounters m_counters;                       //!< nstat-style counters
-    TcpRstPolicySet m_policies;                      //!< the host-wide policy attributes
-    Time m_timeoutMin;                               //!< TCP_TIMEOUT_MIN
-    TcpHostProfile m_profile;                        //!< the host profile attributes
-    TcpHostSysctls m_sysctls;                        //!< keepalive and answer limits
-    TcpChallengeAckBudget m_challengeAcks;           //!< per-node challenge ACK budget
-    TcpSecureSequence m_secure;                      //!< ISNs and timestamp offsets
-    LinuxTimerWheel m_wheel;                         //!< when the module's timers fire
-    Ptr<UniformRandomVariable> m_random;             //!< draws the secrets
-    bool m_secretsDrawn{false};                      //!< keys and jiffy phase drawn
-    bool m_pushNext{false};                          //!< PSH on the next data segment
-    bool m_up{true};                                 //!< false between Crash() and Reboot()
-    Time m_bootTime;                                 //!< when the host last booted
-    std::map<TimeWaitKey, TimeWaitEntry> m_timeWait; //!< timewait entries by 4-tuple
+    Ptr<Node> m_node;                                  //!< the node
+    IpL4Protocol::DownTargetCallback m_ipv4Down;       //!< IPv4 send, behind SendDown()
+    IpL4Protocol::DownTargetCallback6 m_ipv6Down;      //!< IPv6 send, behind SendDown6()
+    uint32_t m_rxDepth{0};                             //!< nesting of Receive()
+    std::vector<HeldSegment> m_held;                   //!< sent during Receive(), not yet released
+    TcpRstCounters m_counters;                         //!< nstat-style counters
+    TcpRstPolicySet m_policies;                        //!< the host-wide policy attributes
+    Time m_timeoutMin;                                 //!< TCP_TIMEOUT_MIN
+    TcpHostProfile m_profile;                          //!< the host profile attributes
+    TcpHostSysctls m_sysctls;                          //!< keepalive and answer limits
+    TcpChallengeAckBudget m_challengeAcks;             //!< per-node challenge ACK budget
+    TcpResetRateLimit m_resetReplies;                  //!< policy ResetRateLimit
+    std::string m_stackProfile{"Linux"};               //!< StackProfile
+    std::unique_ptr<TcpStackSettings> m_socketProfile; //!< its socket values (none: Linux)
+    TcpSecureSequence m_secure;                        //!< ISNs and timestamp offsets
+    LinuxTimerWheel m_wheel;                           //!< when the module's timers fire
+    Ptr<UniformRandomVariable> m_random;               //!< draws the secrets
+    bool m_secretsDrawn{false};                        //!< keys and jiffy phase drawn
+    bool m_pushNext{false};                            //!< PSH on the next data segment
+    bool m_up{true};                                   //!< false between Crash() and Reboot()
+    Time m_bootTime;                                   //!< when the host last booted
+    std::map<TimeWaitKey, TimeWaitEntry> m_timeWait;   //!< timewait entries by 4-tuple
     std::map<TimeWaitKey, SequenceNumber32> m_timeWaitIsn;  //!< ISNs of reused 4-tuples
     TcpOrphanCount m_orphans;                               //!< orphans and tcp_orphan_cache
     std::optional<TcpSynCookie::Options> m_cookieTimestamp; //!< see SetCookieTimestamp()

@@ -77,6 +77,21 @@ TcpRstL4Protocol::AddHostSysctlAttributes(TypeId& tid)
                       UintegerValue(defaults.maxZeroWindowProbes),
                       TCP_RST_SYSCTL_FIELD(MakeUintegerAccessor, maxZeroWindowProbes),
                       MakeUintegerChecker<uint32_t>(0, 1000))
+        .AddAttribute("PersistMax",
+                      "The longest interval between zero-window probes as they back off: 0 "
+                      "(Linux) means RtoMax (tcp_probe0_when() caps at TCP_RTO_MAX); macOS "
+                      "caps at TCPTV_PERSMAX, 60 s. Applies under the Linux host profile. "
+                      "Range [0, 1h].",
+                      TimeValue(defaults.persistMax),
+                      TCP_RST_SYSCTL_FIELD(MakeTimeAccessor, persistMax),
+                      MakeTimeChecker(Time(0), Seconds(3600)))
+        .AddAttribute("IcmpLim",
+                      "net.inet.icmp.icmplim (FreeBSD 200): while the policy ResetRateLimit is "
+                      "Bandlim, the node sends at most this many resets in reply to segments "
+                      "in any second. Range [1, 1000000].",
+                      UintegerValue(defaults.icmpLim),
+                      TCP_RST_SYSCTL_FIELD(MakeUintegerAccessor, icmpLim),
+                      MakeUintegerChecker<uint32_t>(1, 1000000))
         .AddAttribute("TimeWaitLength",
                       "TCP_TIMEWAIT_LEN: how long a TIME_WAIT entry lives, re-armed by a "
                       "retransmitted FIN (Linux: 60 s, fixed at compile time). Range [1ms, 1h].",

@@ -217,6 +217,70 @@ BuildTable()
         "completing a handshake while the accept queue is full is dropped and the request "
         "retransmits its SYN-ACK (AbortOnOverflow: R. seq=SEG.ACK). Stock: no queues, every "
         "SYN forks a connection handed to the application when it completes."));
+    table.push_back(Typed<Blackhole::Value>(
+        {TcpRstPolicy::BLACKHOLE,
+         "Blackhole",
+         S::HOST,
+         "FreeBSD tcp_input() findpcb, net.inet.tcp.blackhole (blackhole(4))",
+         "Segments that find no connection (a closed port, or a socket bound but not "
+         "listening). Off: answered as NoSocketReply says (Linux, and FreeBSD's default 0); "
+         "Syn: a segment with SYN goes unanswered (FreeBSD 1); All: nothing is answered "
+         "(FreeBSD 2). Every segment left unanswered is counted (TcpExtTcpBlackholeDrops).",
+         {{Blackhole::OFF, "Off"}, {Blackhole::SYN, "Syn"}, {Blackhole::ALL, "All"}},
+         Blackhole::OFF,
+         Blackhole::OFF,
+         nullptr,
+         nullptr,
+         nullptr}));
+    table.push_back(Typed<ResetRateLimit::Value>(
+        {TcpRstPolicy::RESET_RATE_LIMIT,
+         "ResetRateLimit",
+         S::HOST,
+         "FreeBSD tcp_dropwithreset() -> badport_bandlim(), counter_ratecheck()",
+         "Resets the node sends in reply to a segment (no connection, a listener, a request, "
+         "TIME_WAIT), not those a connection sends on its own. None: no limit (Linux "
+         "tcp_v4_send_reset()); Bandlim: at most IcmpLim in any second, the second starting "
+         "with the first reset after the previous one ended; the others are not sent "
+         "(TcpExtTcpRstRateLimited).",
+         {{ResetRateLimit::NONE, "None"}, {ResetRateLimit::BANDLIM, "Bandlim"}},
+         ResetRateLimit::NONE,
+         ResetRateLimit::NONE,
+         nullptr,
+         nullptr,
+         nullptr}));
+    table.push_back(Typed<SynValidation::Value>(
+        {TcpRstPolicy::SYN_VALIDATION,
+         "SynValidation",
+         S::SOCKET,
+         "RFC 5961 4.2 as Linux tcp_validate_incoming() step 4, FreeBSD tcp_input() insecure_syn",
+         "A SYN reaching a synchronized connection (consulted while FlagValidation is Linux). "
+         "Rfc5961: a challenge ACK whatever its seq (Linux, FreeBSD insecure_syn=0); Rfc793: a "
+         "SYN inside the window ends the connection with R. seq=SND.NXT (reason INVALID_SYN, "
+         "ECONNRESET), one outside gets a challenge ACK (FreeBSD insecure_syn=1); Stock: the "
+         "SYN is ignored, as TcpSocketBase does.",
+         {{SynValidation::RFC5961, "Rfc5961"},
+          {SynValidation::RFC793, "Rfc793"},
+          {SynValidation::STOCK, "Stock"}},
+         SynValidation::RFC5961,
+         SynValidation::STOCK,
+         nullptr,
+         nullptr,
+         nullptr}));
+    table.push_back(Typed<BacklogOverflow::Value>(
+        {TcpRstPolicy::BACKLOG_OVERFLOW,
+         "BacklogOverflow",
+         S::SOCKET,
+         "Linux tcp_conn_request() sk_acceptq_is_full(); Windows refuses (WSAECONNREFUSED)",
+         "A SYN reaching a listener whose accept queue is full (consulted while ListenQueues is "
+         "Linux). Drop: dropped and counted (TcpExtListenOverflows), the client retransmits "
+         "(Linux); Reset: refused with R. seq=0 ack=SEG.SEQ+1 (reason TCP_LISTEN_OVERFLOW), "
+         "the client's connect() fails (Windows). Stock ns-3 has no accept queue.",
+         {{BacklogOverflow::DROP, "Drop"}, {BacklogOverflow::RESET, "Reset"}},
+         BacklogOverflow::DROP,
+         BacklogOverflow::DROP,
+         nullptr,
+         nullptr,
+         nullptr}));
     return table;
 }
 

@@ -67,6 +67,67 @@ struct DataAfterShutdown
 
 /**
  * \ingroup tcp-rst
+ * \brief Which segments to a closed port go unanswered (policy "Blackhole"; the values are
+ * FreeBSD's net.inet.tcp.blackhole, blackhole(4)).
+ */
+struct Blackhole
+{
+    /// The values (an unscoped enum, as ns-3 EnumValue attributes expect).
+    enum Value
+    {
+        OFF, //!< 0, Linux: every segment but a reset is answered (NoSocketReply)
+        SYN, //!< 1: a segment with SYN goes unanswered, the others are answered
+        ALL, //!< 2: no segment to a closed port is answered
+    };
+};
+
+/**
+ * \ingroup tcp-rst
+ * \brief Whether the resets a node sends in reply to segments are limited per second (policy
+ * "ResetRateLimit").
+ */
+struct ResetRateLimit
+{
+    /// The values (an unscoped enum, as ns-3 EnumValue attributes expect).
+    enum Value
+    {
+        NONE,    //!< Linux: tcp_v4_send_reset() has no rate limit
+        BANDLIM, //!< FreeBSD badport_bandlim(): at most IcmpLim a second, the rest suppressed
+    };
+};
+
+/**
+ * \ingroup tcp-rst
+ * \brief What a SYN does to a synchronized connection (policy "SynValidation").
+ */
+struct SynValidation
+{
+    /// The values (an unscoped enum, as ns-3 EnumValue attributes expect).
+    enum Value
+    {
+        RFC5961, //!< Linux (FreeBSD insecure_syn=0): a challenge ACK, whatever its seq
+        RFC793,  //!< FreeBSD insecure_syn=1: an in-window SYN resets; others: challenge ACK
+        STOCK,   //!< unmodified ns-3: the SYN is ignored
+    };
+};
+
+/**
+ * \ingroup tcp-rst
+ * \brief What a listener does with a SYN that finds its accept queue full (policy
+ * "BacklogOverflow").
+ */
+struct BacklogOverflow
+{
+    /// The values (an unscoped enum, as ns-3 EnumValue attributes expect).
+    enum Value
+    {
+        DROP,  //!< Linux tcp_conn_request(): dropped, the client retransmits its SYN
+        RESET, //!< Windows: refused, R. seq=0 ack=SEG.SEQ+1 (WSAECONNREFUSED at the client)
+    };
+};
+
+/**
+ * \ingroup tcp-rst
  * \brief The reset policies, one id each. The id indexes TcpRstPolicyTable(); adding a
  * policy is one id here, one entry in the table (tcp-rst-policies.cc), its logic and its test.
  */
@@ -85,11 +146,15 @@ enum class TcpRstPolicy : uint8_t
     DATA_AFTER_SHUTDOWN,    //!< socket: new data once the receive side is shut
     ORPHANS,                //!< host: orphan accounting and tcp_max_orphans
     LISTEN_QUEUES,          //!< socket: a listener's SYN queue and accept queue
+    BLACKHOLE,              //!< host: segments to closed ports left unanswered
+    RESET_RATE_LIMIT,       //!< host: resets sent in reply to segments, per second
+    SYN_VALIDATION,         //!< socket: a SYN reaching a synchronized connection
+    BACKLOG_OVERFLOW,       //!< socket: a SYN finding the accept queue full
 };
 
 /// Number of TcpRstPolicy values.
 constexpr std::size_t TCP_RST_POLICY_COUNT =
-    static_cast<std::size_t>(TcpRstPolicy::LISTEN_QUEUES) + 1;
+    static_cast<std::size_t>(TcpRstPolicy::BACKLOG_OVERFLOW) + 1;
 
 /**
  * \ingroup tcp-rst
@@ -172,7 +237,7 @@ class TcpRstPolicySet
 
   private:
     /// Indexed by TcpRstPolicy. Every value is a small enumerator: one byte each keeps the
-    /// set that every socket carries at 13 bytes.
+    /// set that every socket carries at 17 bytes.
     std::array<int8_t, TCP_RST_POLICY_COUNT> m_values;
 };
 

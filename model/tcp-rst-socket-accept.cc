@@ -132,6 +132,13 @@ TcpRstSocket::OnListenSyn(const Segment& s)
     case TcpSynVerdict::ACCEPT_QUEUE_FULL:
         counters.Increment(TcpStat::ListenOverflows);
         counters.Increment(TcpStat::ListenDrops);
+        if (GetPolicy(TcpRstPolicy::BACKLOG_OVERFLOW) == BacklogOverflow::RESET)
+        {
+            // Windows: the SYN is refused (the client's connect() gets WSAECONNREFUSED).
+            NodeTcp()->ReplyWithReset(
+                RstReason::TCP_LISTEN_OVERFLOW, s.header, s.payloadSize, s.from, s.to);
+            return Handled::YES;
+        }
         NS_LOG_LOGIC("accept queue full: SYN dropped");
         return Handled::YES;
     case TcpSynVerdict::SYN_QUEUE_FULL:

@@ -231,6 +231,10 @@ TcpRstSocket::OnClosedSegment(const Segment& s)
     }
     if (!IsStock(TcpRstPolicy::BOUND_NOT_LISTENING))
     {
+        if (NodeTcp()->BlackholeDrops(s.header))
+        {
+            return Handled::YES;
+        }
         NodeTcp()->ReplyWithReset(RstReason::NO_SOCKET, s.header, s.payloadSize, s.from, s.to);
         return Handled::YES;
     }

@@ -84,7 +84,8 @@ TcpRstSocket::ProbeZeroWindow()
     // Backs off from the timeout that armed the first probe: the duplicate ACKs answering
     // probes carry no RTT sample in Linux (TcpSocketBase may take one from their old echo).
     Time base = timers.persistBase;
-    Time when = NodeTcp()->GetHostProfile().rtoMax;
+    Time persistMax = NodeTcp()->GetSysctls().persistMax;
+    Time when = persistMax.IsZero() ? NodeTcp()->GetHostProfile().rtoMax : persistMax;
     if (timers.persistBackoff < 31 && base * int64_t(1U << timers.persistBackoff) < when)
     {
         when = base * int64_t(1U << timers.persistBackoff);

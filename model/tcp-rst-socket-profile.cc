@@ -3,6 +3,7 @@
  */
 // TcpRstSocket under the Linux host profile: ISNs, MSS and segment size, receive windows,
 // quick ACKs and PSH, i.e. what Linux does on every connection that ns-3 does differently.
+#include "resolved-attribute.h"
 #include "tcp-rst-l4-protocol.h"
 #include "tcp-rst-socket.h"
 
@@ -46,76 +47,16 @@ const std::vector<std::string> kProfileAttributes{"SegmentSize",
                                                   "RcvBufSize",
                                                   "SndBufSize"};
 
-/**
- * One attribute the profile sets, found once per socket type. Looking each up by name on every
- * new socket, and serializing its default to see whether the user changed it, cost more than
- * the rest of the socket's creation (callgrind, 2 000 connections: 18 % of all instructions).
- */
-class ProfileAttribute
-{
-  public:
-    ProfileAttribute(TypeId tid, const std::string& name)
-    {
-        for (TypeId t = tid;; t = t.GetParent())
-        {
-            for (std::size_t i = 0; i < t.GetAttributeN(); ++i)
-            {
-                if (t.GetAttribute(i).name == name)
-                {
-                    m_owner = t;
-                    m_index = i;
-                    m_accessor = t.GetAttribute(i).accessor;
-                    return;
-                }
-            }
-            if (t == t.GetParent())
-            {
-                break;
-            }
-        }
-        NS_FATAL_ERROR("no attribute " << name << " in " << tid.GetName());
-    }
-
-    /// \return whether the user changed the default (AttributeDefaultChangedByUser()); an
-    /// unchanged default keeps its value object, so that is compared first
-    bool
-    ChangedByUser()
-    {
-        TypeId::AttributeInformation info = m_owner.GetAttribute(m_index);
-        if (info.initialValue != m_seen)
-        {
-            m_seen = info.initialValue;
-            m_changed = info.initialValue->SerializeToString(info.checker) !=
-                        info.originalInitialValue->SerializeToString(info.checker);
-        }
-        return m_changed;
-    }
-
-    /// \param object the socket \param value a value of the attribute's own type
-    void
-    Set(ObjectBase* object, const AttributeValue& value) const
-    {
-        m_accessor->Set(object, value);
-    }
-
-  private:
-    TypeId m_owner;                          //!< the type that declares it
-    std::size_t m_index{0};                  //!< its index there
-    Ptr<const AttributeAccessor> m_accessor; //!< how to set it
-    Ptr<const AttributeValue> m_seen;        //!< the default last compared
-    bool m_changed{false};                   //!< what that comparison said
-};
-
 /// \param tid a socket type \return the profile's attributes of that type, in kProfileAttributes
 /// order
-std::vector<ProfileAttribute>&
+std::vector<ResolvedAttribute>&
 ProfileAttributesOf(TypeId tid)
 {
-    static std::map<uint16_t, std::vector<ProfileAttribute>> cache;
+    static std::map<uint16_t, std::vector<ResolvedAttribute>> cache;
     auto it = cache.find(tid.GetUid());
     if (it == cache.end())
     {
-        std::vector<ProfileAttribute> attributes;
+        std::vector<ResolvedAttribute> attributes;
         for (const std::string& name : kProfileAttributes)
         {
             attributes.emplace_back(tid, name);
@@ -173,7 +114,7 @@ TcpRstSocket::ApplyHostProfile()
                                                       &noDelay,
                                                       &rcvBuf,
                                                       &sndBuf}; // kProfileAttributes order
-    std::vector<ProfileAttribute>& attributes = ProfileAttributesOf(GetInstanceTypeId());
+    std::vector<ResolvedAttribute>& attributes = ProfileAttributesOf(GetInstanceTypeId());
     for (std::size_t i = 0; i < values.size(); ++i)
     {
         if (attributes[i].ChangedByUser())

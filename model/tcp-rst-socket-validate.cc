@@ -14,7 +14,8 @@ namespace ns3
 
 // Linux tcp_rcv_state_process() and tcp_validate_incoming() for ESTABLISHED, FIN_WAIT_1/2,
 // CLOSE_WAIT, CLOSING and LAST_ACK: no ACK, RST or SYN -> dropped; RST -> validated; SYN ->
-// challenge ACK (RFC 5961 4.2); the rest goes on to TcpSocketBase's ACK and data processing.
+// SynValidation (Linux: challenge ACK, RFC 5961 4.2); the rest goes on to TcpSocketBase's ACK
+// and data processing.
 TcpRstSocket::Handled
 TcpRstSocket::OnSynchronizedSegment(const Segment& s)
 {
@@ -28,14 +29,7 @@ TcpRstSocket::OnSynchronizedSegment(const Segment& s)
     }
     if (s.flags & TcpHeader::SYN)
     {
-        // tcp_validate_incoming() step 4; tcp_rcv_established() counts it in TcpInErrs.
-        if (m_state == ESTABLISHED)
-        {
-            NodeTcp()->GetCounters().Increment(TcpStat::InErrs);
-        }
-        NodeTcp()->GetCounters().Increment(TcpStat::SynChallenge);
-        SendChallengeAck();
-        return Handled::YES;
+        return OnSynchronizedSyn(s);
     }
     if (!(s.flags & TcpHeader::ACK))
     {
@@ -83,6 +77,35 @@ TcpRstSocket::OnSynchronizedSegment(const Segment& s)
         return OnAckAfterBothFins(s);
     }
     return Handled::NO;
+}
+
+// RFC 5961 4.2 as Linux tcp_validate_incoming() step 4: a challenge ACK; FreeBSD tcp_input()
+// with insecure_syn (SynValidation Rfc793): a SYN inside the window drops the connection.
+TcpRstSocket::Handled
+TcpRstSocket::OnSynchronizedSyn(const Segment& s)
+{
+    int policy = GetPolicy(TcpRstPolicy::SYN_VALIDATION);
+    if (policy == SynValidation::STOCK)
+    {
+        return Handled::NO; // TcpSocketBase ignores a SYN in a synchronized state
+    }
+    // tcp_rcv_established() counts it in TcpInErrs.
+    if (m_state == ESTABLISHED)
+    {
+        NodeTcp()->GetCounters().Increment(TcpStat::InErrs);
+    }
+    SequenceNumber32 seq = s.header.GetSequenceNumber();
+    if (policy == SynValidation::RFC793 && seq >= GetRcvNxt() &&
+        seq < GetRcvNxt() + SequenceNumber32(GetRcvWnd()))
+    {
+        // tcp_drop(tp, ECONNRESET): R. seq=SND.NXT ack=RCV.NXT, the application sees a reset.
+        SendActiveReset(RstReason::INVALID_SYN);
+        Abort(CONNECTION_RESET);
+        return Handled::YES;
+    }
+    NodeTcp()->GetCounters().Increment(TcpStat::SynChallenge);
+    SendChallengeAck();
+    return Handled::YES;
 }
 
 // tcp_sequence(): the segment overlaps RCV.NXT .. RCV.NXT + RCV.WND.

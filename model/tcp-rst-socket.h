@@ -337,6 +337,7 @@ class TcpRstSocket : public TcpSocketBase
     // tcp-rst-socket-validate.cc
     Handled OnSynchronizedSegment(const Segment& s);
     Handled OnSynchronizedReset(const Segment& s);
+    Handled OnSynchronizedSyn(const Segment& s);
     Handled OnAckAfterBothFins(const Segment& s);
     bool InReceiveWindow(const Segment& s) const;
     void SendChallengeAck();

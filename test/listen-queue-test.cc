@@ -451,6 +451,33 @@ TEST_F(ListenQueues, TheAcceptQueueHoldsBacklogPlusOneThenSynsAreDroppedSilently
     EXPECT_EQ(scene.Server(TcpStat::OutRsts), 0u);
 }
 
+// Windows (BacklogOverflow Reset): the SYN that finds the accept queue full is refused at once.
+TEST_F(ListenQueues, BacklogOverflowResetRefusesTheSynThatFindsTheAcceptQueueFull)
+{
+    TcpRstHelper rst;
+    QueueScene scene(rst, 2);
+    scene.listener->SetAttribute("BacklogOverflow", StringValue("Reset"));
+    for (uint32_t i = 0; i < 4; ++i)
+    {
+        scene.ConnectAt(i, Seconds(1) + MilliSeconds(10 * i));
+    }
+    Simulator::Stop(Seconds(3));
+    Simulator::Run();
+    std::vector<LadderSegment> syns = scene.Of(QueueScene::Port(3), true);
+    std::vector<LadderSegment> answers = scene.Of(QueueScene::Port(3), false);
+    ASSERT_EQ(syns.size(), 1u) << "refused: never retransmitted";
+    ASSERT_EQ(answers.size(), 1u);
+    EXPECT_EQ(answers[0].flags, "RA");
+    EXPECT_EQ(answers[0].header.GetSequenceNumber(), SequenceNumber32(0));
+    EXPECT_EQ(answers[0].header.GetAckNumber(), syns[0].header.GetSequenceNumber() + 1);
+    ASSERT_TRUE(answers[0].reason);
+    EXPECT_EQ(*answers[0].reason, RstReason::TCP_LISTEN_OVERFLOW);
+    EXPECT_EQ(scene.clients[3]->GetSocketError(), TcpRstSocket::CONNECTION_REFUSED);
+    EXPECT_EQ(scene.Server(TcpStat::ListenOverflows), 1u);
+    EXPECT_EQ(scene.Server(TcpStat::OutRsts), 1u);
+    EXPECT_EQ(scene.listener->GetAcceptQueueLength(), 3u) << "the three before it wait";
+}
+
 TEST_F(ListenQueues, AcceptedLateTheConnectionHandsOverWhatArrivedMeanwhile)
 {
     TcpRstHelper rst;
