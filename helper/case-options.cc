@@ -7,6 +7,7 @@
 
 #include "ns3/global-value.h"
 #include "ns3/tcp-rst-ns3-version.h"
+#include "ns3/tcp-stack-profile.h"
 
 #include <filesystem>
 #include <fstream>
@@ -155,6 +156,25 @@ CaseOptions::CheckArguments(const std::vector<std::string>& args) const
                                     ", ns-3 global values (e.g. --RngRun=N), "
                                     "--ns3::Type::Attribute=value and --PrintHelp");
     }
+}
+
+std::string
+StackProfileOption(bool stock, const std::string& profile)
+{
+    try
+    {
+        FindStackProfile(profile);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        throw std::invalid_argument(std::string("--profile: ") + e.what());
+    }
+    if (stock && profile != "Linux" && profile != "Ns3")
+    {
+        throw std::invalid_argument("--stock conflicts with --profile=" + profile +
+                                    " (--stock is --profile=Ns3)");
+    }
+    return stock ? "Ns3" : profile;
 }
 
 void

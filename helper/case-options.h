@@ -106,6 +106,17 @@ RequireInRange(const std::string& name, T value, T min, T max)
  */
 void RequireInRange(const std::string& name, Time value, Time min, Time max);
 
+/**
+ * \ingroup tcp-rst
+ * \brief The stack profile the flags --stock and --profile=NAME select.
+ * \param stock --stock (the Ns3 profile)
+ * \param profile --profile's value
+ * \return the profile's name
+ * \throws std::invalid_argument for an unknown name (listing the allowed ones) or for --stock
+ * with another profile than Ns3
+ */
+std::string StackProfileOption(bool stock, const std::string& profile);
+
 namespace detail
 {
 /// \param text a value \return "" when it is a valid T, else what T accepts

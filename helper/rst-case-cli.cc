@@ -7,14 +7,17 @@
 #include "rst-case-runner.h"
 #include "rst-scenario.h"
 #include "scenario-report.h"
+#include "stack-matrix.h"
 #include "tcp-rst-attribute-check.h"
 
 #include "ns3/command-line.h"
 #include "ns3/config.h"
 #include "ns3/tcp-rst-fuzzer.h"
 #include "ns3/tcp-rst-policies.h"
+#include "ns3/tcp-stack-profile.h"
 
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <stdexcept>
@@ -119,6 +122,73 @@ ParseArguments(CommandLine& cmd, const std::string& program, std::vector<std::st
     cmd.Parse(static_cast<int>(argv.size()), argv.data());
 }
 
+/// --profile=NAME, as every command that runs cases takes it.
+void
+DeclareProfileOption(CaseOptions& declared, std::string& profile)
+{
+    declared.Add("profile",
+                 "every node's stack profile: " + StackProfileNames() +
+                     " (./tcp-rst profiles shows what each sets)",
+                 profile);
+}
+
+/// Under another stack than Linux, say what the verdicts mean.
+void
+NoteVerdictsJudgeLinux(const std::string& profile, std::ostream& os)
+{
+    if (profile != "Linux")
+    {
+        os << "note: stack profile " << profile
+           << "; each verdict states whether the behaviour is Linux's: FAIL marks where " << profile
+           << " differs\n";
+    }
+}
+
+int
+RunStackMatrix(std::vector<std::string> args, const std::string& program)
+{
+    std::string out;
+    std::string profiles;
+    bool rst = false;
+    CommandLine cmd(program);
+    cmd.Usage("For each stack profile and each segment an off-path sender injects into an "
+              "ESTABLISHED connection: what the connection does (reset, challenge ACK, "
+              "accepted, dropped).");
+    CaseOptions declared(cmd);
+    declared.AddOutputDirectory("out", "write stack-matrix.csv here", out);
+    declared.Add("profiles", "comma-separated profiles (default: every one)", profiles);
+    declared.Add("rst", "print the doc's reStructuredText table", rst);
+    declared.CheckArguments(args);
+    ParseArguments(cmd, program, args);
+    std::vector<std::string> chosen;
+    std::stringstream list(profiles);
+    for (std::string name; std::getline(list, name, ',');)
+    {
+        try
+        {
+            FindStackProfile(name);
+        }
+        catch (const std::invalid_argument& e)
+        {
+            throw std::invalid_argument(std::string("--profiles: ") + e.what());
+        }
+        chosen.push_back(name);
+    }
+    std::vector<StackMatrixCell> cells = StackMatrix::Run(chosen);
+    StackMatrix::Print(cells, std::cout, rst);
+    if (!out.empty())
+    {
+        std::ofstream csv(out + "/stack-matrix.csv");
+        if (!csv)
+        {
+            throw std::runtime_error("cannot write " + out + "/stack-matrix.csv");
+        }
+        StackMatrix::WriteCsv(cells, csv);
+        std::cout << "\nwritten: " << out << "/stack-matrix.csv\n";
+    }
+    return 0;
+}
+
 int
 RunOne(const std::string& name, std::vector<std::string> args, const std::string& program)
 {
@@ -139,6 +209,7 @@ RunOne(const std::string& name, std::vector<std::string> args, const std::string
     declared.Add("stock",
                  "stock ns-3: every policy Stock and the Ns3 host profile (for comparison)",
                  options.stock);
+    DeclareProfileOption(declared, options.profile);
     declared.Add("quiet", "print only the verdict", quiet);
     DeclareLinkOptions(declared, options);
     rstCase->AddOptions(declared);
@@ -146,6 +217,7 @@ RunOne(const std::string& name, std::vector<std::string> args, const std::string
     ParseArguments(cmd, program, args);
 
     CaseResult result = RstCaseRunner::Run(*rstCase, options);
+    NoteVerdictsJudgeLinux(StackProfileOption(options.stock, options.profile), std::cout);
     if (!quiet)
     {
         // A case with its own report (many connections) shows it instead of the whole ladder.
@@ -233,6 +305,7 @@ RunDemo(std::vector<std::string> args, const std::string& program)
     CaseOptions declared(cmd);
     declared.AddOutputDirectory("out", "write each case's outputs in DIR/CASE", out);
     declared.Add("stock", "stock ns-3: every policy Stock, the Ns3 host profile", link.stock);
+    DeclareProfileOption(declared, link.profile);
     DeclareLinkOptions(declared, link);
     declared.CheckArguments(args);
     ParseArguments(cmd, program, args);
@@ -247,6 +320,7 @@ RunDemo(std::vector<std::string> args, const std::string& program)
         RstCaseRunner::PrintChecks(results.back(), std::cout);
         std::cout << '\n';
     }
+    NoteVerdictsJudgeLinux(StackProfileOption(link.stock, link.profile), std::cout);
     RstCaseRunner::PrintTable(results, std::cout);
     if (!out.empty())
     {
@@ -295,6 +369,7 @@ RunShowcase(std::vector<std::string> args, const std::string& program)
     declared.Add(
         "bulkBytes", "bytes of a bulk background flow, [1, 1e9]", options.background.bulkBytes);
     declared.Add("stock", "stock ns-3: every policy Stock, the Ns3 host profile", options.stock);
+    DeclareProfileOption(declared, options.profile);
     declared.Add("quiet", "no progress on stderr", quiet);
     std::string results;
     declared.Add(
@@ -311,7 +386,8 @@ RunShowcase(std::vector<std::string> args, const std::string& program)
             name << "-k" << options.fatTree.k;
         }
         name << "-per-case" << options.perCase << "-bg" << options.background.flows
-             << (options.stock ? "-stock" : "");
+             << (options.stock ? "-stock" : "")
+             << (options.profile != "Linux" ? "-" + options.profile : "");
         options.outDir = name.str();
     }
     std::stringstream list(cases);
@@ -323,6 +399,7 @@ RunShowcase(std::vector<std::string> args, const std::string& program)
         }
     }
     ScenarioResult result = RstScenario::Run(options);
+    NoteVerdictsJudgeLinux(StackProfileOption(options.stock, options.profile), std::cout);
     PrintScenarioTable(result, std::cout);
     if (!options.outDir.empty())
     {
@@ -353,6 +430,15 @@ RunCaseCommandLine(int argc, char** argv, const std::string& fixedCase)
         {
             PrintPolicyTable(std::cout, TakeFlag(args, "--rst"));
             return 0;
+        }
+        if (TakeFlag(args, "--profiles"))
+        {
+            PrintStackProfileTable(std::cout, TakeFlag(args, "--rst"));
+            return 0;
+        }
+        if (TakeFlag(args, "--stack-matrix"))
+        {
+            return RunStackMatrix(args, program);
         }
         if (TakeFlag(args, "--list"))
         {

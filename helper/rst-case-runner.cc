@@ -3,6 +3,7 @@
  */
 #include "rst-case-runner.h"
 
+#include "case-options.h"
 #include "tcp-rst-helper.h"
 
 #include "ns3/data-rate.h"
@@ -97,6 +98,7 @@ CaseRunOptions::Validate() const
         throw std::invalid_argument("--rate='" + linkRate +
                                     "' is not a data rate of at least 10kbps (e.g. 1Gbps, 10Mbps)");
     }
+    StackProfileOption(stock, profile);
     if (!(lossRate >= 0 && lossRate <= 0.5))
     {
         throw std::invalid_argument("--loss=" + std::to_string(lossRate) +
@@ -116,10 +118,7 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
     }
 
     TcpRstHelper rst;
-    if (options.stock)
-    {
-        rst.UseStockBehaviour();
-    }
+    rst.SetStackProfile(StackProfileOption(options.stock, options.profile));
     CaseContext ctx;
     ctx.topology = CaseTopology::Build(rst, options.linkRate, options.linkDelay);
     const CaseTopology& t = ctx.topology;
@@ -183,10 +182,6 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
     }
     NS_LOG_INFO("case " << result.name << ": " << result.Verdict());
     Simulator::Destroy();
-    if (options.stock)
-    {
-        TcpRstHelper::SetSocketPolicyDefaults(false);
-    }
     return result;
 }
 

@@ -20,7 +20,8 @@ namespace ns3
 struct CaseRunOptions
 {
     std::string outDir;               //!< write pcaps, resets.csv, ladder.txt here ("" = none)
-    bool stock{false};                //!< select stock ns-3 behaviour for every policy
+    bool stock{false};                //!< select stock ns-3 behaviour (the Ns3 profile)
+    std::string profile{"Linux"};     //!< every node's stack profile (TcpStackProfiles())
     std::string linkRate{"1Gbps"};    //!< rate of both links
     Time linkDelay{MicroSeconds(20)}; //!< one-way delay of each link
     double lossRate{0};               //!< each segment lost with this probability on the router

@@ -3,6 +3,7 @@
  */
 #include "rst-scenario.h"
 
+#include "case-options.h"
 #include "rst-case-catalog.h"
 #include "rst-case-runner.h"
 #include "tcp-rst-helper.h"
@@ -176,6 +177,7 @@ ScenarioOptions::Validate() const
         throw std::invalid_argument("--topology='" + topology +
                                     "' is not one of fat-tree, dumbbell, star");
     }
+    StackProfileOption(stock, profile);
     std::vector<std::string> known = RstCaseCatalog::GetNames();
     for (const std::string& name : cases)
     {
@@ -266,10 +268,7 @@ RstScenario::Run(const ScenarioOptions& options)
     while (next < out.instances.size())
     {
         TcpRstHelper rst;
-        if (options.stock)
-        {
-            rst.UseStockBehaviour();
-        }
+        rst.SetStackProfile(StackProfileOption(options.stock, options.profile));
         std::unique_ptr<HostTopology> topology = BuildTopology(rst, options);
         out.topology = topology->Describe();
         NodeContainer all = topology->GetNodes();
@@ -401,10 +400,6 @@ RstScenario::Run(const ScenarioOptions& options)
         placed.clear();
         topology.reset();
         Simulator::Destroy();
-        if (options.stock)
-        {
-            TcpRstHelper::SetSocketPolicyDefaults(false);
-        }
         ++out.rounds;
         progress.EndRound(out.rounds, totalRounds);
     }

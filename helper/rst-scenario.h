@@ -33,6 +33,7 @@ struct ScenarioOptions
     uint32_t perCase{3};              //!< instances of each case, [1, 100000]
     BackgroundOptions background;     //!< reset-free traffic beside the cases
     bool stock{false};                //!< every policy Stock and the Ns3 host profile
+    std::string profile{"Linux"};     //!< every host's stack profile (TcpStackProfiles())
     std::string outDir;               //!< results folder ("" = none)
     bool progress{false};             //!< report progress on stderr
 

@@ -3,6 +3,7 @@
  */
 #include "scenario-report.h"
 
+#include "case-options.h"
 #include "rst-case-runner.h"
 
 #include "ns3/rst-reason.h"
@@ -298,7 +299,8 @@ WriteScenarioResults(const ScenarioResult& result,
          << ",\n  \"options\": {\"topology\": " << Json(options.topology)
          << ", \"k\": " << options.fatTree.k << ", \"per_case\": " << options.perCase
          << ", \"background\": " << options.background.flows
-         << ", \"stock\": " << (options.stock ? "true" : "false")
+         << ", \"stock\": " << (options.stock ? "true" : "false") << ", \"profile\": \""
+         << StackProfileOption(options.stock, options.profile) << '"'
          << "},\n  \"rounds\": " << result.rounds << ",\n  \"events\": " << result.events
          << ",\n  \"simulated_s\": " << result.simulatedSeconds
          << ",\n  \"wall_s\": " << result.wallSeconds

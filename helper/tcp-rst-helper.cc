@@ -7,6 +7,8 @@
 #include "tcp-rst-csv-writer.h"
 
 #include "ns3/config.h"
+#include "ns3/ipv4.h"
+#include "ns3/ipv6.h"
 #include "ns3/log.h"
 #include "ns3/node-list.h"
 #include "ns3/simulator.h"
@@ -78,17 +80,28 @@ TcpRstHelper::AssignStreams(NodeContainer nodes, int64_t stream)
 }
 
 void
+TcpRstHelper::SetStackProfile(const std::string& name)
+{
+    FindStackProfile(name); // throws for an unknown name
+    if (m_stackProfile != "Linux" && name != m_stackProfile)
+    {
+        throw std::invalid_argument("TcpRstHelper::SetStackProfile(" + name +
+                                    "): this helper already installs " + m_stackProfile +
+                                    "; use one helper per stack profile");
+    }
+    m_stackProfile = name;
+}
+
+std::string
+TcpRstHelper::GetStackProfile() const
+{
+    return m_stackProfile;
+}
+
+void
 TcpRstHelper::UseStockBehaviour()
 {
-    SetHostProfile("Ns3");
-    for (const TcpRstPolicyInfo& info : TcpRstPolicyTable())
-    {
-        if (info.scope == TcpRstPolicyScope::HOST)
-        {
-            SetTcpAttribute(info.name, *info.makeValue(info.stockValue));
-        }
-    }
-    SetSocketPolicyDefaults(true);
+    SetStackProfile("Ns3");
 }
 
 void
@@ -108,6 +121,18 @@ void
 TcpRstHelper::Install(NodeContainer nodes, InternetStackHelper& stack)
 {
     NS_LOG_FUNCTION(this << nodes.GetN());
+    for (auto it = nodes.Begin(); it != nodes.End(); ++it)
+    {
+        if ((*it)->GetObject<Ipv4>() || (*it)->GetObject<Ipv6>())
+        {
+            Ptr<TcpRstL4Protocol> tcp = GetTcp(*it);
+            throw std::invalid_argument(
+                "TcpRstHelper::Install: node " + std::to_string((*it)->GetId()) +
+                " already has an internet stack" +
+                (tcp ? " (tcp-rst, stack profile " + tcp->GetStackProfile() + ")" : "") +
+                "; install each node once, with the helper of its stack profile");
+        }
+    }
 #if TCP_RST_NS3_MINOR >= 39
     // InternetStackHelper keeps a TcpL4Protocol (subclass) it finds on the node.
     for (auto it = nodes.Begin(); it != nodes.End(); ++it)
@@ -132,6 +157,10 @@ TcpRstHelper::Configure(Ptr<Node> node) const
 {
     Ptr<TcpRstL4Protocol> tcp = GetTcp(node);
     NS_ABORT_MSG_UNLESS(tcp, "node " << node->GetId() << " has no TcpRstL4Protocol after Install");
+    if (m_stackProfile != "Linux")
+    {
+        tcp->SetStackProfile(m_stackProfile); // first: the knobs below win over it
+    }
     for (const auto& [name, value] : m_tcpAttributes)
     {
         tcp->SetAttribute(name, *value);

@@ -28,6 +28,10 @@ class TcpRstSocket;
  * TcpRstHelper rst;                   // Linux 6.x defaults
  * rst.Install(nodes);                 // instead of InternetStackHelper::Install
  * rst.EnableResetTrace("resets.csv"); // every reset sent or received, one CSV row each
+ *
+ * TcpRstHelper bsd;                   // a second helper for nodes of another stack
+ * bsd.SetStackProfile("FreeBSD");
+ * bsd.Install(servers);
  * \endcode
  *
  * Every TCP socket on those nodes is then a TcpRstSocket: BulkSend, PacketSink (listening and
@@ -75,9 +79,23 @@ class TcpRstHelper
     void SetHostProfile(const std::string& profile);
 
     /**
-     * \brief Select stock ns-3 behaviour: every policy Stock (host-wide for the nodes installed
-     * afterwards, socket defaults for every socket created afterwards) and the Ns3 host
-     * profile. For comparisons with unmodified ns-3.
+     * \brief Choose the stack profile of the nodes this helper installs (TcpStackProfiles(),
+     * `./tcp-rst profiles`): its knobs and policies apply to those nodes and to every socket
+     * they create, so one topology can mix stacks (a helper per stack). Knobs set with
+     * SetTcpAttribute() win over the profile, as do defaults the user changed.
+     * \param name "Linux" (the default), "Linux-4.4", "Ns3", "FreeBSD", "macOS" or "Windows"
+     * \throws std::invalid_argument for an unknown name (naming the allowed ones), or when this
+     * helper already selects another profile
+     */
+    void SetStackProfile(const std::string& name);
+
+    /// \return the stack profile this helper installs ("Linux" unless set)
+    std::string GetStackProfile() const;
+
+    /**
+     * \brief Select stock ns-3 behaviour on the nodes this helper installs: the stack profile
+     * Ns3 (every policy Stock, on the nodes and on every socket they create, and the Ns3 host
+     * profile). For comparisons with unmodified ns-3.
      */
     void UseStockBehaviour();
 
@@ -94,6 +112,8 @@ class TcpRstHelper
     /**
      * \brief Install the internet stack with TcpRstL4Protocol on these nodes.
      * \param nodes the nodes
+     * \throws std::invalid_argument when a node already has an internet stack (one stack, and
+     * one stack profile, per node)
      */
     void Install(NodeContainer nodes);
     /// \param node the node
@@ -147,6 +167,7 @@ class TcpRstHelper
     void Configure(Ptr<Node> node) const;
 
     std::vector<std::pair<std::string, Ptr<AttributeValue>>> m_tcpAttributes; //!< knobs
+    std::string m_stackProfile{"Linux"};                                      //!< its nodes'
     Ptr<TcpRstCsvWriter> m_csv; //!< reset CSV, when enabled
 };
 

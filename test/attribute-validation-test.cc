@@ -191,6 +191,37 @@ TEST_F(RunnerCommandLine, FailedCaseExitsOneAndHelpExitsZero)
     EXPECT_NE(helpOutput.find("--boundPort"), std::string::npos) << helpOutput;
 }
 
+// --profile runs every node on a stack profile; Windows differs from Linux in shutdown-read
+// (data after SD_RECEIVE is reset), and the run says what the verdict compares with.
+TEST_F(RunnerCommandLine, ProfileSelectsTheStackAndBadProfilesExitTwo)
+{
+    auto [windows, windowsOutput] = Runner("--case=shutdown-read --quiet --profile=Windows");
+    EXPECT_EQ(windows, 1) << windowsOutput;
+    EXPECT_NE(windowsOutput.find("note: stack profile Windows; each verdict states whether the "
+                                 "behaviour is Linux's: FAIL marks where Windows differs"),
+              std::string::npos)
+        << windowsOutput;
+    auto [same, sameOutput] = Runner("--case=no-listen --quiet --profile=FreeBSD");
+    EXPECT_EQ(same, 0) << sameOutput;
+    auto [bad, badOutput] = Runner("--case=no-listen --profile=BSD");
+    EXPECT_EQ(bad, 2) << badOutput;
+    EXPECT_NE(badOutput.find("--profile: unknown stack profile 'BSD'; allowed: Linux, "
+                             "Linux-4.4, Ns3, FreeBSD, macOS, Windows"),
+              std::string::npos)
+        << badOutput;
+    auto [both, bothOutput] = Runner("--demo --stock --profile=Windows");
+    EXPECT_EQ(both, 2) << bothOutput;
+    EXPECT_NE(bothOutput.find("--stock conflicts with --profile=Windows"), std::string::npos)
+        << bothOutput;
+    auto [matrix, matrixOutput] = Runner("--stack-matrix --profiles=Linux,Plan9");
+    EXPECT_EQ(matrix, 2) << matrixOutput;
+    EXPECT_NE(matrixOutput.find("--profiles: unknown stack profile 'Plan9'"), std::string::npos)
+        << matrixOutput;
+    auto [profiles, profilesOutput] = Runner("--profiles");
+    EXPECT_EQ(profiles, 0) << profilesOutput;
+    EXPECT_NE(profilesOutput.find("L4::ResetRateLimit"), std::string::npos) << profilesOutput;
+}
+
 TEST_F(RunnerCommandLine, OutputDirectoryMustBeAWritableDirectory)
 {
     for (const char* args : {"--case=no-listen --out=", "--demo --out="})
@@ -209,7 +240,8 @@ TEST_F(RunnerCommandLine, OutputDirectoryMustBeAWritableDirectory)
     auto [demo, demoOutput] = Runner("--demo --bogus");
     EXPECT_EQ(demo, 2) << demoOutput;
     EXPECT_NE(
-        demoOutput.find("unknown option '--bogus'; accepted: --delay --loss --out --rate --stock"),
+        demoOutput.find(
+            "unknown option '--bogus'; accepted: --delay --loss --out --profile --rate --stock"),
         std::string::npos)
         << demoOutput;
 }

@@ -120,8 +120,8 @@ RunCaseOn(const std::string& name,
     return RstCaseRunner::Run(*rstCase, options);
 }
 
-Scene::Scene(TcpRstHelper& rst)
-    : topology(CaseTopology::Build(rst, "1Gbps", MicroSeconds(20)))
+Scene::Scene(TcpRstHelper& rst, TcpRstHelper* serverStack)
+    : topology(CaseTopology::Build(rst, "1Gbps", MicroSeconds(20), false, serverStack))
 {
     ladder =
         std::make_unique<TcpLadderRecorder>("test", topology.clientAddress, topology.serverAddress);

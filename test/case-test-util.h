@@ -60,7 +60,8 @@ CaseResult RunCaseOn(const std::string& name,
 /// A live two-host scene for tests that drive sockets by hand (client — router — server).
 struct Scene
 {
-    explicit Scene(TcpRstHelper& rst);
+    /// \param rst installs the hosts \param serverStack when given, installs the server instead
+    explicit Scene(TcpRstHelper& rst, TcpRstHelper* serverStack = nullptr);
     CaseTopology topology;                     //!< the hosts
     std::unique_ptr<TcpLadderRecorder> ladder; //!< segments sent by client and server
     std::vector<TcpResetEvent> resets;         //!< every reset sent or received

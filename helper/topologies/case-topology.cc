@@ -22,7 +22,8 @@ namespace ns3
 NS_LOG_COMPONENT_DEFINE("CaseTopology");
 
 CaseTopology
-CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay, bool ipv6)
+CaseTopology::Build(
+    TcpRstHelper& rst, const std::string& rate, Time delay, bool ipv6, TcpRstHelper* serverStack)
 {
     CaseTopology t;
     t.nodes.Create(3);
@@ -32,7 +33,15 @@ CaseTopology::Build(TcpRstHelper& rst, const std::string& rate, Time delay, bool
     t.client = t.nodes.Get(0);
     t.router = t.nodes.Get(1);
     t.server = t.nodes.Get(2);
-    rst.Install(t.nodes);
+    if (serverStack != nullptr)
+    {
+        rst.Install(NodeContainer(t.client, t.router));
+        serverStack->Install(t.server);
+    }
+    else
+    {
+        rst.Install(t.nodes);
+    }
 
     PointToPointHelper p2p = LinkHelper(rate, delay);
     NetDeviceContainer clientLink = p2p.Install(t.client, t.router);

@@ -61,12 +61,15 @@ struct CaseTopology
      * \param delay one-way delay of each link
      * \param ipv6 also give every interface an IPv6 address (2001:77:1::/64 client side,
      * 2001:77:2::/64 server side) with static routes through the router
+     * \param serverStack when given, the helper that installs the server (another stack
+     * profile than the client's and the router's)
      * \return the topology
      */
     static CaseTopology Build(TcpRstHelper& rst,
                               const std::string& rate,
                               Time delay,
-                              bool ipv6 = false);
+                              bool ipv6 = false,
+                              TcpRstHelper* serverStack = nullptr);
 
     /// \return the client's TCP
     Ptr<TcpRstL4Protocol> ClientTcp() const;
