@@ -36,7 +36,9 @@ class ResolvedAttribute
     void Set(ObjectBase* object, const AttributeValue& value) const;
 
     /**
-     * \param text a value as a string (e.g. "60s", "Rfc793")
+     * \param text a value as a string (e.g. "60s", "Rfc793"), from the module's own tables:
+     * ns-3 3.37 aborts on some malformed numbers instead of refusing them, so user input goes
+     * through CheckAttributeValue() instead
      * \return it as a value of the attribute's own type
      * \throws std::invalid_argument naming the attribute when the checker refuses it
      */

@@ -205,7 +205,8 @@ TcpRstL4Protocol::CreateRstSocket()
     socket->SetRecoveryAlgorithm(recovery);
     if (m_socketProfile)
     {
-        m_socketProfile->Apply(PeekPointer(socket));
+        m_socketProfile->Apply(PeekPointer(socket),
+                               *TcpRstSocket::PolicySetOf(PeekPointer(socket)));
     }
     socket->ApplyHostProfile();
     AddSocket(socket);
@@ -233,7 +234,7 @@ TcpRstL4Protocol::SetStackProfile(const std::string& name)
                                ") before it creates any");
     }
     NS_LOG_FUNCTION(this << name);
-    TcpStackSettings(profile, "ns3::TcpRstL4Protocol").Apply(this);
+    TcpStackSettings(profile, "ns3::TcpRstL4Protocol").Apply(this, m_policies);
     m_socketProfile = std::make_unique<TcpStackSettings>(profile, "ns3::TcpRstSocket");
     if (m_socketProfile->IsEmpty())
     {

@@ -187,6 +187,13 @@ class TcpRstSocket : public TcpSocketBase
     int GetPolicy(TcpRstPolicy id) const;
 
     /**
+     * \param object a TcpRstSocket
+     * \return its policy set (for the policy attributes' accessors and the node's stack
+     * profile, which sets a new socket's policies without an attribute lookup)
+     */
+    static TcpRstPolicySet* PolicySetOf(ObjectBase* object);
+
+    /**
      * \brief Lose this connection without a segment on the wire and without telling the
      * application, as on a host that crashed.
      */
@@ -275,7 +282,6 @@ class TcpRstSocket : public TcpSocketBase
         Ptr<TcpRstSocket> m_socket; //!< the socket
     };
 
-    static TcpRstPolicySet* PolicySetOf(ObjectBase* object);
     bool IsStock(TcpRstPolicy id) const;
     bool FastPathFits(const TcpSegmentNumbers& raw) const;
     /// \param s a segment that meets a policy in this state \return what became of it

@@ -275,13 +275,34 @@ TcpStackSettings::TcpStackSettings(const TcpStackProfile& profile, const std::st
         }
         ResolvedAttribute attribute(tid, s.attribute);
         Ptr<const AttributeValue> value = attribute.Parse(s.value);
-        m_settings.push_back({std::move(attribute), value});
+        const auto& table = TcpRstPolicyTable();
+        auto policy = std::find_if(table.begin(),
+                                   table.end(),
+                                   [&s](const TcpRstPolicyInfo& info) {
+                                       return info.TypeName() == s.type && info.name == s.attribute;
+                                   });
+        int v = 0;
+        if (policy != table.end() && policy->readValue(*value, &v))
+        {
+            m_policies.emplace_back(policy->id, v);
+            continue;
+        }
+        m_settings.emplace_back(std::move(attribute), value);
     }
 }
 
 void
-TcpStackSettings::Apply(ObjectBase* object)
+TcpStackSettings::Apply(ObjectBase* object, TcpRstPolicySet& policies)
 {
+    // A policy is an int8 of the object's set: a comparison with its Linux default tells
+    // whether anyone set it, at no cost per socket beyond that.
+    for (const auto& [id, value] : m_policies)
+    {
+        if (policies.Get(id) == GetPolicyInfo(id).linuxValue)
+        {
+            policies.Set(id, value);
+        }
+    }
     for (auto& [attribute, value] : m_settings)
     {
         if (!attribute.ChangedByUser())
@@ -294,7 +315,7 @@ TcpStackSettings::Apply(ObjectBase* object)
 bool
 TcpStackSettings::IsEmpty() const
 {
-    return m_settings.empty();
+    return m_policies.empty() && m_settings.empty();
 }
 
 void

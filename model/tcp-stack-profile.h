@@ -5,6 +5,7 @@
 #define TCP_STACK_PROFILE_H
 
 #include "resolved-attribute.h"
+#include "tcp-rst-policies.h"
 
 #include "ns3/attribute.h"
 #include "ns3/ptr.h"
@@ -65,7 +66,7 @@ std::string StackProfileNames();
 /**
  * \ingroup tcp-rst
  * \brief A profile's settings for one TypeId, resolved once: applying them to an object then
- * costs one accessor call each, no name lookup.
+ * costs one comparison per policy and one accessor call per other attribute, no name lookup.
  */
 class TcpStackSettings
 {
@@ -78,17 +79,21 @@ class TcpStackSettings
     TcpStackSettings(const TcpStackProfile& profile, const std::string& type);
 
     /**
-     * \brief Set each value on an object of the type, except attributes whose default the
-     * user changed (Config::SetDefault, --ns3::...): an explicit setting wins over a profile.
+     * \brief Set each value on a new object of the type, except where the user set another:
+     * a policy keeps a value other than its Linux default (Config::SetDefault, --ns3::...,
+     * SetAttribute before), another attribute keeps a default the user changed.
      * \param object the object
+     * \param policies its policy set
      */
-    void Apply(ObjectBase* object);
+    void Apply(ObjectBase* object, TcpRstPolicySet& policies);
 
     /// \return true when the profile sets nothing on this type
     bool IsEmpty() const;
 
   private:
-    /// Each setting: the attribute, found once, and its value, checked once.
+    /// Each policy the profile sets, and its value.
+    std::vector<std::pair<TcpRstPolicy, int>> m_policies;
+    /// Each other setting: the attribute, found once, and its value, checked once.
     std::vector<std::pair<ResolvedAttribute, Ptr<const AttributeValue>>> m_settings;
 };
 

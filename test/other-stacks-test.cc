@@ -6,6 +6,7 @@
 #include "case-test-util.h"
 #include "connection-harness.h"
 
+#include "ns3/config.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/string.h"
 #include "ns3/tcp-rst-helper.h"
@@ -174,14 +175,22 @@ TEST_F(OtherStacks, SynValidationRfc793ResetsOnAnInWindowSynAndChallengesTheOthe
     ConnectionHarness h(rst, Ip::V4);
     h.Bring(TcpSocket::ESTABLISHED);
     h.Server()->SetAttribute("SynValidation", StringValue("Rfc793"));
-    // The ladder numbers a SYN from itself: "S>C A 201 -100000" acks RCV.NXT (101).
-    h.Inject(TcpHeader::SYN, 100000); // RCV.NXT + 100000: beyond the window
-    EXPECT_EQ(h.NewSegments(), (std::vector<std::string>{"C>S S 0 -", "S>C A 201 -100000"}));
+    // The ladder numbers a SYN from itself: "S>C A 201 -N" acks RCV.NXT (101) for a SYN at
+    // RCV.NXT + N.
+    auto window = static_cast<int32_t>(h.Server()->GetRcvWnd());
+    h.Inject(TcpHeader::SYN, window + 1000); // beyond the window
+    std::string beyond = "S>C A 201 -" + std::to_string(window + 1000);
+    EXPECT_EQ(h.NewSegments(), (std::vector<std::string>{"C>S S 0 -", beyond}));
+    h.RunFor(Seconds(1));            // tcp_invalid_ratelimit: one challenge ACK per 500 ms
+    h.Inject(TcpHeader::SYN, -1000); // below RCV.NXT
+    EXPECT_EQ(h.NewSegments(),
+              (std::vector<std::string>{"C>S S 0 -", beyond, "C>S S 0 -", "S>C A 201 1000"}));
     EXPECT_EQ(h.Server()->GetState(), TcpSocket::ESTABLISHED);
     h.Inject(TcpHeader::SYN, 1000);
-    EXPECT_EQ(h.NewSegments(),
-              (std::vector<std::string>{
-                  "C>S S 0 -", "S>C A 201 -100000", "C>S S 0 -", "S>C RA 201 -1000"}));
+    EXPECT_EQ(
+        h.NewSegments(),
+        (std::vector<std::string>{
+            "C>S S 0 -", beyond, "C>S S 0 -", "S>C A 201 1000", "C>S S 0 -", "S>C RA 201 -1000"}));
     EXPECT_EQ(h.Server()->GetState(), TcpSocket::CLOSED);
     EXPECT_EQ(h.Server()->GetSocketError(), TcpRstSocket::CONNECTION_RESET);
     std::vector<TcpResetEvent> sent = h.NewResetsSent();
@@ -199,6 +208,46 @@ TEST_F(OtherStacks, SynValidationStockIgnoresTheSyn)
     h.Inject(TcpHeader::SYN, 1000);
     EXPECT_EQ(h.NewSegments(), (std::vector<std::string>{"C>S S 0 -"}));
     EXPECT_EQ(h.Server()->GetState(), TcpSocket::ESTABLISHED);
+}
+
+// macOS caps the zero-window probe interval (TCPTV_PERSMAX); PersistMax models it. The
+// backoff doubles from the first interval until it reaches the cap, then stays there.
+TEST_F(OtherStacks, PersistMaxCapsTheZeroWindowProbeInterval)
+{
+    for (Time cap : {Time(0), Seconds(2)})
+    {
+        SCOPED_TRACE(cap.As(Time::S));
+        Config::SetDefault("ns3::TcpRstL4Protocol::PersistMax", TimeValue(cap));
+        CaseResult result = RunCase("zero-window");
+        std::vector<Time> probes;
+        for (const LadderSegment& s : result.segments)
+        {
+            if (s.clientPort == 40051 && s.fromClient && s.flags == "A" && s.length == 0 &&
+                s.seq > 1)
+            {
+                probes.push_back(s.time);
+            }
+        }
+        ASSERT_GE(probes.size(), 8u);
+        Time longest;
+        for (std::size_t i = 1; i < probes.size(); ++i)
+        {
+            longest = Max(longest, probes[i] - probes[i - 1]);
+        }
+        if (cap.IsZero())
+        {
+            EXPECT_GT(longest, Seconds(3)) << "RtoMax (120 s) caps it, far above";
+        }
+        else
+        {
+            // Timer-wheel rounding adds at most a few jiffies (4 ms each at HZ=250).
+            EXPECT_LE(longest, cap + MilliSeconds(20));
+            EXPECT_GE(longest, cap);
+            EXPECT_GE(probes.back() - probes[probes.size() - 2], cap) << "it stays at the cap";
+        }
+        Simulator::Destroy();
+        Config::Reset();
+    }
 }
 
 } // namespace test

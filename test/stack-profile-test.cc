@@ -108,6 +108,28 @@ TEST_F(StackProfile, EverySettingNamesAnAttributeAValidValueAndItsSource)
     EXPECT_TRUE(TcpStackSettings(FindStackProfile("Linux"), "ns3::TcpRstSocket").IsEmpty());
 }
 
+TEST_F(StackProfile, AResolvedAttributeRefusesUnknownNamesAndValuesAndPrintsTimesExactly)
+{
+    TypeId l4 = TypeId::LookupByName("ns3::TcpRstL4Protocol");
+    EXPECT_EQ(MessageOf<std::invalid_argument>([&l4]() { ResolvedAttribute(l4, "SynAckRetrys"); }),
+              "no attribute SynAckRetrys in ns3::TcpRstL4Protocol");
+    ResolvedAttribute validation(TypeId::LookupByName("ns3::TcpRstSocket"), "RstValidation");
+    EXPECT_EQ(MessageOf<std::invalid_argument>([&validation]() { validation.Parse("Rfc9999"); }),
+              "invalid value 'Rfc9999' for ns3::TcpRstSocket::RstValidation");
+    EXPECT_EQ(ResolvedAttribute(l4, "SynAckRetries").OriginalDefault(), "5");
+    ResolvedAttribute limit(l4, "InvalidRateLimit"); // declared by TcpRstL4Protocol itself
+    EXPECT_EQ(limit.Text(*limit.Parse("250us")), "250us");
+    EXPECT_EQ(limit.Text(*limit.Parse("1001ns")), "1001ns");
+    EXPECT_EQ(limit.Text(*limit.Parse("0s")), "0s");
+    EXPECT_EQ(limit.Text(*limit.Parse("1h")), "3600s");
+    EXPECT_EQ(limit.OriginalDefault(), "500ms");
+    EXPECT_EQ(MessageOf<std::invalid_argument>([&limit]() { limit.Parse("2h"); }),
+              "invalid value '2h' for ns3::TcpRstL4Protocol::InvalidRateLimit")
+        << "out of its range [0, 1h]";
+    ResolvedAttribute inherited(l4, "SocketType"); // declared by TcpL4Protocol
+    EXPECT_EQ(inherited.Path(), "ns3::TcpL4Protocol::SocketType");
+}
+
 TEST_F(StackProfile, UnknownNamesAreRefusedNamingTheAllowedOnes)
 {
     const std::string allowed = "allowed: Linux, Linux-4.4, Ns3, FreeBSD, macOS, Windows";
@@ -169,7 +191,7 @@ TEST_F(StackProfile, ConflictingSettingsForOneNodeAreRefused)
 // A knob set with SetTcpAttribute(), or a default the user changed, wins over the profile.
 TEST_F(StackProfile, ExplicitSettingsWinOverTheProfile)
 {
-    Config::SetDefault("ns3::TcpRstSocket::SynValidation", StringValue("Rfc793"));
+    Config::SetDefault("ns3::TcpRstSocket::DataAfterShutdown", StringValue("Stock"));
     Config::SetDefault("ns3::TcpRstL4Protocol::TimeWaitLength", TimeValue(Seconds(5)));
     TcpRstHelper rst;
     rst.SetStackProfile("Windows");
@@ -182,9 +204,10 @@ TEST_F(StackProfile, ExplicitSettingsWinOverTheProfile)
     EXPECT_EQ(tcp->GetSysctls().timeWaitLength, Seconds(5)) << "the changed default wins";
     EXPECT_EQ(tcp->GetSysctls().keepAliveIntvl, Seconds(1)) << "the profile's own value";
     Ptr<TcpRstSocket> socket = TcpRstHelper::CreateSocket(node.Get(0));
-    EXPECT_EQ(socket->GetPolicy(TcpRstPolicy::SYN_VALIDATION), SynValidation::RFC793);
-    EXPECT_EQ(socket->GetPolicy(TcpRstPolicy::DATA_AFTER_SHUTDOWN), DataAfterShutdown::WINDOWS);
-    EXPECT_EQ(socket->GetPolicy(TcpRstPolicy::BACKLOG_OVERFLOW), BacklogOverflow::RESET);
+    EXPECT_EQ(socket->GetPolicy(TcpRstPolicy::DATA_AFTER_SHUTDOWN), DataAfterShutdown::STOCK)
+        << "the changed default wins over the profile's Windows";
+    EXPECT_EQ(socket->GetPolicy(TcpRstPolicy::BACKLOG_OVERFLOW), BacklogOverflow::RESET)
+        << "the profile's own value";
 }
 
 // Config::SetDefault("...StackProfile") reaches every node built afterwards, its knobs too.
