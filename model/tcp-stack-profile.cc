@@ -85,11 +85,28 @@ Ns3()
     return profile;
 }
 
+/// The keepalive timers BSD stacks share (tcp_timer.h, from 4.4BSD), with \p header the file.
+std::vector<TcpStackSetting>
+BsdKeepalive(const std::string& header, const std::string& countSysctl)
+{
+    return {{kHost, "KeepAliveTime", "7200s", header + "TCPTV_KEEP_IDLE 120 min"},
+            {kHost, "KeepAliveIntvl", "75s", header + "TCPTV_KEEPINTVL 75 s"},
+            {kHost, "KeepAliveProbes", "8", header + "TCPTV_KEEPCNT 8" + countSysctl}};
+}
+
+/// \return \p profile with \p more appended to its settings
+TcpStackProfile
+With(TcpStackProfile profile, const std::vector<TcpStackSetting>& more)
+{
+    profile.settings.insert(profile.settings.end(), more.begin(), more.end());
+    return profile;
+}
+
 TcpStackProfile
 FreeBsd()
 {
     const std::string timer = "sys/netinet/tcp_timer.h ";
-    return {
+    TcpStackProfile profile{
         "FreeBSD",
         "FreeBSD 14.x with its default sysctls",
         {{kHost,
@@ -116,9 +133,6 @@ FreeBsd()
           "SynAckRetries",
           "3",
           "sys/netinet/tcp_syncache.c SYNCACHE_MAXREXMTS 3 (net.inet.tcp.syncache.rexmtlimit)"},
-         {kHost, "KeepAliveTime", "7200s", timer + "TCPTV_KEEP_IDLE 120 min"},
-         {kHost, "KeepAliveIntvl", "75s", timer + "TCPTV_KEEPINTVL 75 s"},
-         {kHost, "KeepAliveProbes", "8", timer + "TCPTV_KEEPCNT 8 (net.inet.tcp.keepcnt)"},
          {kHost,
           "TimeWaitLength",
           "60s",
@@ -142,32 +156,32 @@ FreeBsd()
          "silent ETIMEDOUT kept",
          "RTO bounds and retransmission count (rexmit_min 30 ms, TCPTV_REXMTMAX 64 s, "
          "TCP_MAXRXTSHIFT 12): Linux's kept"}};
+    return With(profile, BsdKeepalive(timer, " (net.inet.tcp.keepcnt)"));
 }
 
 TcpStackProfile
 MacOs()
 {
     const std::string timer = "xnu bsd/netinet/tcp_timer.h ";
-    return {"macOS",
-            "macOS (xnu) with its default sysctls",
-            {{kHost,
-              "TimeWaitLength",
-              "30s",
-              "2 x MSL, " + timer + "TCPTV_MSL 15 s (net.inet.tcp.msl 15000)"},
-             {kHost, "KeepAliveTime", "7200s", timer + "TCPTV_KEEP_IDLE 120 min"},
-             {kHost, "KeepAliveIntvl", "75s", timer + "TCPTV_KEEPINTVL 75 s"},
-             {kHost, "KeepAliveProbes", "8", timer + "TCPTV_KEEPCNT 8"},
-             {kHost, "PersistMax", "60s", timer + "TCPTV_PERSMAX 60 s"},
-             {kHost,
-              "Rfc1337",
-              "true",
-              "xnu bsd/netinet/tcp_input.c: a reset reaching TIME_WAIT is dropped"},
-             {kHost, "SomaxConn", "128", "xnu bsd/sys/socket.h SOMAXCONN 128"}},
-            {"challenge ACKs limited to 10 per connection per second "
-             "(net.inet.tcp.challengeack_limit): Linux's InvalidRateLimit kept",
-             "reset rate limit (net.inet.icmp.icmplim): its default is not sourced, "
-             "ResetRateLimit None kept",
-             "SYN and SYN-ACK retransmission counts: Linux's kept"}};
+    TcpStackProfile profile{
+        "macOS",
+        "macOS (xnu) with its default sysctls",
+        {{kHost,
+          "TimeWaitLength",
+          "30s",
+          "2 x MSL, " + timer + "TCPTV_MSL 15 s (net.inet.tcp.msl 15000)"},
+         {kHost, "PersistMax", "60s", timer + "TCPTV_PERSMAX 60 s"},
+         {kHost,
+          "Rfc1337",
+          "true",
+          "xnu bsd/netinet/tcp_input.c: a reset reaching TIME_WAIT is dropped"},
+         {kHost, "SomaxConn", "128", "xnu bsd/sys/socket.h SOMAXCONN 128"}},
+        {"challenge ACKs limited to 10 per connection per second "
+         "(net.inet.tcp.challengeack_limit): Linux's InvalidRateLimit kept",
+         "reset rate limit (net.inet.icmp.icmplim): its default is not sourced, "
+         "ResetRateLimit None kept",
+         "SYN and SYN-ACK retransmission counts: Linux's kept"}};
+    return With(profile, BsdKeepalive(timer, ""));
 }
 
 TcpStackProfile
