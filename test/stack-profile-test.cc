@@ -360,6 +360,29 @@ TEST_F(StackProfile, MacOsTimeWaitEndsAfterThirtySeconds)
               std::vector<std::string>{"C>S A 102"});
 }
 
+// A case run under --profile=FreeBSD shows where FreeBSD differs, and why: the client's reset
+// to the 4th ACK does not end TIME_WAIT (RFC 1337), only that check fails.
+TEST_F(StackProfile, UnderFreeBsdTheTimeWaitSynCaseFailsOnlyOnTheIgnoredReset)
+{
+    CaseRunOptions options;
+    options.profile = "FreeBSD";
+    CaseResult result = RunCaseOn("time-wait-syn", options);
+    EXPECT_EQ(result.Verdict(), "FAIL");
+    std::vector<std::string> failed;
+    for (const CaseCheck& c : result.checks)
+    {
+        if (!c.pass)
+        {
+            failed.push_back(c.what + " -- " + c.detail);
+        }
+    }
+    ASSERT_FALSE(failed.empty());
+    EXPECT_EQ(failed.front(),
+              "conn 40072: that reset ends TIME_WAIT (tcp_rfc1337 = 0), unless the client's newer "
+              "SYN took it first -- IGNORED_STATE")
+        << ::testing::PrintToString(failed);
+}
+
 // Windows: data after shutdown(SD_RECEIVE) resets an ESTABLISHED connection.
 TEST_F(StackProfile, WindowsResetsDataAfterShutdownReceive)
 {
