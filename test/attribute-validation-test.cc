@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <stdexcept>
 
 namespace ns3
@@ -20,11 +21,11 @@ namespace test
 
 namespace
 {
-/// Run the case runner; return its exit status and what it printed (stdout and stderr).
+/// Run a program; return its exit status and what it printed (stdout and stderr).
 std::pair<int, std::string>
-Runner(const std::string& args)
+Program(const std::string& program, const std::string& args)
 {
-    std::string command = std::string(TCP_RST_RUNNER) + " " + args + " 2>&1";
+    std::string command = program + " " + args + " 2>&1";
     FILE* pipe = popen(command.c_str(), "r");
     std::string output;
     std::array<char, 4096> buffer;
@@ -34,6 +35,13 @@ Runner(const std::string& args)
     }
     int status = pipe ? pclose(pipe) : -1;
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+/// Run the case runner; return its exit status and what it printed (stdout and stderr).
+std::pair<int, std::string>
+Runner(const std::string& args)
+{
+    return Program(TCP_RST_RUNNER, args);
 }
 
 std::string
@@ -220,6 +228,32 @@ TEST_F(RunnerCommandLine, ProfileSelectsTheStackAndBadProfilesExitTwo)
     auto [profiles, profilesOutput] = Runner("--profiles");
     EXPECT_EQ(profiles, 0) << profilesOutput;
     EXPECT_NE(profilesOutput.find("L4::ResetRateLimit"), std::string::npos) << profilesOutput;
+}
+
+// The mixed-stacks example: one Linux client, a server per profile, 300 SYNs to each closed
+// port in a second; FreeBSD refuses icmplim (200) of them, with blackhole Syn none.
+TEST_F(RunnerCommandLine, TheMixedStacksExampleShowsEachStacksAnswer)
+{
+    std::string csv = "--csv=" + (std::filesystem::temp_directory_path() / "mixed.csv").string();
+    auto [status, output] = Program(TCP_RST_MIXED_STACKS, csv);
+    EXPECT_EQ(status, 0) << output;
+    for (const char* line : {"Linux      300       0                 0\n",
+                             "Linux-4.4  300       0                 0\n",
+                             "FreeBSD    200       100               0\n",
+                             "macOS      300       0                 0\n",
+                             "Windows    300       0                 0\n"})
+    {
+        EXPECT_NE(output.find(line), std::string::npos) << line << output;
+    }
+    auto [hole, holeOutput] = Program(TCP_RST_MIXED_STACKS, csv + " --burst=50 --blackhole=All");
+    EXPECT_EQ(hole, 0) << holeOutput;
+    EXPECT_NE(holeOutput.find("FreeBSD    0         0                 55\n"), std::string::npos)
+        << "50 SYNs and the 5 retransmitted within the second, all unanswered\n"
+        << holeOutput;
+    auto [bad, badOutput] = Program(TCP_RST_MIXED_STACKS, "--burst=0");
+    EXPECT_EQ(bad, 2) << badOutput;
+    EXPECT_NE(badOutput.find("--burst=0 is out of range [1, 10000]"), std::string::npos)
+        << badOutput;
 }
 
 TEST_F(RunnerCommandLine, OutputDirectoryMustBeAWritableDirectory)
