@@ -4,14 +4,16 @@
 #include "stack-matrix.h"
 
 #include "ns3/case-topology.h"
+#include "ns3/connection-state-driver.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
-#include "ns3/ppp-tcp-frame.h"
 #include "ns3/simulator.h"
+#include "ns3/tcp-ladder-recorder.h"
 #include "ns3/tcp-option-ts.h"
 #include "ns3/tcp-rst-helper.h"
 #include "ns3/tcp-rst-socket.h"
+#include "ns3/tcp-segment-filter.h"
 #include "ns3/tcp-segment-injector.h"
 #include "ns3/tcp-stack-profile.h"
 
@@ -32,10 +34,8 @@ namespace
 constexpr uint16_t kServerPort = 80;
 constexpr uint16_t kClientPort = 40000;
 constexpr uint32_t kDataBytes = 100;
-const Time kConnectAt = MilliSeconds(10);
-const Time kClientDataAt = MilliSeconds(100); // the connection carries data before the attack
-const Time kInjectAt = MilliSeconds(500);     // every delayed ACK has left by then
-const Time kWatchFor = MilliSeconds(500);     // ns-3's delayed ACK is 200 ms
+const Time kQuiet = Seconds(1);           // ns-3's delayed ACK is 200 ms, Linux's 40 ms
+const Time kWatchFor = MilliSeconds(500); // the server's answer, and a delayed ACK of it
 
 /// \return the header of a segment the server sent, as text ("R. seq=S+0 ack=R+0")
 std::string
@@ -46,6 +46,53 @@ Describe(const TcpHeader& h, SequenceNumber32 sndNxt, SequenceNumber32 rcvNxt, u
        << std::showpos << (h.GetSequenceNumber() - sndNxt) << " ack=RCV.NXT"
        << (h.GetAckNumber() - rcvNxt) << std::noshowpos << " len=" << length;
     return os.str();
+}
+
+/// The segment to inject into \p server's connection, from its numbers now; data segments
+/// carry \p ts, the client's last timestamps.
+TcpSegmentSpec
+Injection(InjectedSegment segment,
+          Ptr<TcpRstSocket> server,
+          uint16_t clientPort,
+          const TcpOptionTS* ts)
+{
+    SequenceNumber32 rcvNxt = server->GetRcvNxt();
+    uint32_t window = server->GetRcvWnd();
+    TcpSegmentSpec spec;
+    spec.sourcePort = clientPort;
+    spec.destinationPort = kServerPort;
+    spec.flags = TcpHeader::RST;
+    switch (segment)
+    {
+    case InjectedSegment::IN_WINDOW_RST:
+        spec.seq = rcvNxt + SequenceNumber32(window / 2);
+        break;
+    case InjectedSegment::EXACT_RST:
+        spec.seq = rcvNxt;
+        break;
+    case InjectedSegment::IN_WINDOW_SYN:
+        spec.flags = TcpHeader::SYN;
+        spec.seq = rcvNxt + SequenceNumber32(window / 2);
+        break;
+    case InjectedSegment::IN_WINDOW_DATA:
+    case InjectedSegment::BAD_ACK_DATA:
+        spec.flags = TcpHeader::ACK | TcpHeader::PSH;
+        spec.seq = rcvNxt;
+        spec.ack = segment == InjectedSegment::IN_WINDOW_DATA
+                       ? server->GetSndNxt()
+                       : server->GetSndNxt() - static_cast<int32_t>(1U << 30);
+        spec.payloadSize = kDataBytes;
+        if (ts != nullptr)
+        {
+            spec.tsValue = ts->GetTimestamp();
+            spec.tsEcho = ts->GetEcho();
+        }
+        break;
+    case InjectedSegment::OUT_OF_WINDOW_RST:
+        spec.seq = rcvNxt + SequenceNumber32(window + (1U << 20));
+        break;
+    }
+    return spec;
 }
 } // namespace
 
@@ -109,140 +156,69 @@ StackMatrix::Probe(const std::string& profile, InjectedSegment segment)
     CaseTopology t =
         CaseTopology::Build(clientStack, "1Gbps", MilliSeconds(1), false, &serverStack);
     TcpRstHelper::AssignStreams(t.nodes, 0);
+    TcpLadderRecorder ladder("stack-matrix", t.clientAddress, t.serverAddress);
+    ladder.Watch(t.clientDevice);
+    ladder.Watch(t.serverDevice);
+    ConnectionStateDriver driver(t.client,
+                                 t.server,
+                                 t.serverAddress,
+                                 kServerPort,
+                                 TcpSegmentFilter::Install(t.routerFromClient),
+                                 TcpSegmentFilter::Install(t.routerFromServer));
+    driver.Create(1, kClientPort);
+    driver.Bring(TcpSocket::ESTABLISHED, false); // throws if it cannot
+    ConnectionStateDriver::RunFor(kQuiet);       // every delayed ACK has left
+    const ConnectionStateDriver::Connection& c = driver.GetConnections().front();
+    Ptr<TcpRstSocket> server = c.server;
 
-    Ptr<TcpRstSocket> listener = TcpRstHelper::CreateSocket(t.server);
-    listener->Bind(InetSocketAddress(Ipv4Address::GetAny(), kServerPort));
-    listener->Listen();
-    Ptr<TcpRstSocket> accepted;
-    bool ended = false;
-    listener->SetAcceptCallback(MakeNullCallback<bool, Ptr<Socket>, const Address&>(),
-                                Callback<void, Ptr<Socket>, const Address&>(
-                                    [&accepted, &ended](Ptr<Socket> s, const Address&)
-                                    {
-                                        accepted = DynamicCast<TcpRstSocket>(s);
-                                        Callback<void, Ptr<Socket>> end([&ended](Ptr<Socket>)
-                                                                        { ended = true; });
-                                        s->SetCloseCallbacks(end, end);
-                                    }));
-    Ptr<TcpRstSocket> client = TcpRstHelper::CreateSocket(t.client);
-    Simulator::Schedule(kConnectAt,
-                        [client, &t]()
-                        {
-                            client->Bind(InetSocketAddress(Ipv4Address::GetAny(), kClientPort));
-                            client->Connect(InetSocketAddress(t.serverAddress, kServerPort));
-                        });
-    Simulator::Schedule(kClientDataAt, [client]() { client->Send(Create<Packet>(1000), 0); });
+    // The client's last timestamps, for the data segments.
+    std::vector<LadderSegment> before = ladder.GetSegments();
+    Ptr<const TcpOptionTS> ts;
+    for (const LadderSegment& s : before)
+    {
+        if (s.fromClient && s.header.HasOption(TcpOption::TS))
+        {
+            ts = DynamicCast<const TcpOptionTS>(s.header.GetOption(TcpOption::TS));
+        }
+    }
+    SequenceNumber32 rcvNxt = server->GetRcvNxt();
+    SequenceNumber32 sndNxt = server->GetSndNxt();
+    TcpSegmentInjector::Send(
+        t.client, t.serverAddress, Injection(segment, server, kClientPort, PeekPointer(ts)));
+    ConnectionStateDriver::RunFor(kWatchFor);
 
-    StackMatrixCell cell{profile, segment, InjectionOutcome::DROPPED, "nothing sent"};
-    SequenceNumber32 rcvNxt;
-    SequenceNumber32 sndNxt;
+    // What the server sent after it.
     std::optional<std::string> firstReply;
     bool sentReset = false;
     bool sentPureAck = false;
-    t.serverDevice->TraceConnectWithoutContext(
-        "MacTx",
-        Callback<void, Ptr<const Packet>>(
-            [&](Ptr<const Packet> frame)
-            {
-                PppTcpFrame f;
-                if (Simulator::Now() < kInjectAt || !PppTcpFrame::Parse(frame, &f))
-                {
-                    return;
-                }
-                uint8_t flags = f.header.GetFlags();
-                sentReset |= (flags & TcpHeader::RST) != 0;
-                sentPureAck |= flags == TcpHeader::ACK && f.payloadSize == 0 &&
-                               f.header.GetAckNumber() == rcvNxt;
-                if (!firstReply)
-                {
-                    firstReply = Describe(f.header, sndNxt, rcvNxt, f.payloadSize);
-                }
-            }));
-
-    // The client's timestamps, for the data segments.
-    uint32_t clientTsValue = 0;
-    uint32_t clientTsEcho = 0;
-    t.clientDevice->TraceConnectWithoutContext(
-        "MacTx",
-        Callback<void, Ptr<const Packet>>(
-            [&](Ptr<const Packet> frame)
-            {
-                PppTcpFrame f;
-                if (PppTcpFrame::Parse(frame, &f) && f.header.HasOption(TcpOption::TS))
-                {
-                    auto ts = DynamicCast<const TcpOptionTS>(f.header.GetOption(TcpOption::TS));
-                    clientTsValue = ts->GetTimestamp();
-                    clientTsEcho = ts->GetEcho();
-                }
-            }));
-
-    bool established = false;
-    Simulator::Schedule(kInjectAt,
-                        [&]()
-                        {
-                            if (!accepted || accepted->GetState() != TcpSocket::ESTABLISHED)
-                            {
-                                return;
-                            }
-                            established = true;
-                            rcvNxt = accepted->GetRcvNxt();
-                            sndNxt = accepted->GetSndNxt();
-                            uint32_t window = accepted->GetRcvWnd();
-                            TcpSegmentSpec spec;
-                            spec.sourcePort = kClientPort;
-                            spec.destinationPort = kServerPort;
-                            switch (segment)
-                            {
-                            case InjectedSegment::IN_WINDOW_RST:
-                                spec.flags = TcpHeader::RST;
-                                spec.seq = rcvNxt + SequenceNumber32(window / 2);
-                                break;
-                            case InjectedSegment::EXACT_RST:
-                                spec.flags = TcpHeader::RST;
-                                spec.seq = rcvNxt;
-                                break;
-                            case InjectedSegment::IN_WINDOW_SYN:
-                                spec.flags = TcpHeader::SYN;
-                                spec.seq = rcvNxt + SequenceNumber32(window / 2);
-                                break;
-                            case InjectedSegment::IN_WINDOW_DATA:
-                            case InjectedSegment::BAD_ACK_DATA:
-                                spec.flags = TcpHeader::ACK | TcpHeader::PSH;
-                                spec.seq = rcvNxt;
-                                spec.ack = segment == InjectedSegment::IN_WINDOW_DATA
-                                               ? sndNxt
-                                               : sndNxt - static_cast<int32_t>(1U << 30);
-                                spec.payloadSize = kDataBytes;
-                                spec.tsValue = clientTsValue;
-                                spec.tsEcho = clientTsEcho;
-                                break;
-                            case InjectedSegment::OUT_OF_WINDOW_RST:
-                                spec.flags = TcpHeader::RST;
-                                spec.seq = rcvNxt + SequenceNumber32(window + (1U << 20));
-                                break;
-                            }
-                            TcpSegmentInjector::Send(t.client, t.serverAddress, spec);
-                        });
-    Simulator::Stop(kInjectAt + kWatchFor);
-    Simulator::Run();
-
-    if (!established)
+    std::vector<LadderSegment> all = ladder.GetSegments();
+    for (std::size_t i = before.size(); i < all.size(); ++i)
     {
-        cell.evidence = "no ESTABLISHED connection to inject into";
-        cell.outcome = InjectionOutcome::DROPPED;
-        Simulator::Destroy();
-        throw std::runtime_error("stack-matrix: " + profile + ", " + SegmentName(segment) + ": " +
-                                 cell.evidence);
+        const LadderSegment& s = all[i];
+        if (s.fromClient)
+        {
+            continue;
+        }
+        uint8_t flags = s.header.GetFlags();
+        sentReset |= (flags & TcpHeader::RST) != 0;
+        sentPureAck |=
+            flags == TcpHeader::ACK && s.length == 0 && s.header.GetAckNumber() == rcvNxt;
+        if (!firstReply)
+        {
+            firstReply = Describe(s.header, sndNxt, rcvNxt, s.length);
+        }
     }
-    if (ended || sentReset || accepted->GetState() == TcpSocket::CLOSED)
+    StackMatrixCell cell{profile, segment, InjectionOutcome::DROPPED, "nothing sent"};
+    if (c.serverApp.errorClose || c.serverApp.normalClose || sentReset ||
+        server->GetState() == TcpSocket::CLOSED)
     {
         cell.outcome = InjectionOutcome::RESET;
         cell.evidence = sentReset ? "sent " + *firstReply : "connection closed, nothing sent";
     }
-    else if (accepted->GetRcvNxt() != rcvNxt)
+    else if (server->GetRcvNxt() != rcvNxt)
     {
         cell.outcome = InjectionOutcome::ACCEPTED;
-        cell.evidence = "RCV.NXT advanced by " + std::to_string(accepted->GetRcvNxt() - rcvNxt) +
+        cell.evidence = "RCV.NXT advanced by " + std::to_string(server->GetRcvNxt() - rcvNxt) +
                         (firstReply ? ", sent " + *firstReply : "");
     }
     else if (sentPureAck)
@@ -252,7 +228,6 @@ StackMatrix::Probe(const std::string& profile, InjectedSegment segment)
     }
     else if (firstReply)
     {
-        cell.outcome = InjectionOutcome::DROPPED;
         cell.evidence = "sent " + *firstReply;
     }
     NS_LOG_INFO(profile << " " << SegmentName(segment) << ": " << OutcomeName(cell.outcome) << " ("
