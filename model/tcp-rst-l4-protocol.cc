@@ -373,26 +373,25 @@ TcpRstL4Protocol::ReplyWithReset(RstReason reason,
                                  const Address& offendingSource,
                                  const Address& offendingDestination)
 {
-    if (!TakeResetReply())
-    {
-        return;
-    }
-    SendReset(
+    SendReply(
         reason, NoSocketResetShape(offending, payloadSize), offendingDestination, offendingSource);
 }
 
 // FreeBSD tcp_dropwithreset() -> badport_bandlim(): replies are limited, active resets are not.
-bool
-TcpRstL4Protocol::TakeResetReply()
+void
+TcpRstL4Protocol::SendReply(RstReason reason,
+                            const TcpHeader& reset,
+                            const Address& from,
+                            const Address& to)
 {
-    if (m_policies.Get(TcpRstPolicy::RESET_RATE_LIMIT) != ResetRateLimit::BANDLIM ||
-        m_resetReplies.Take(Simulator::Now(), m_sysctls.icmpLim))
+    if (m_policies.Get(TcpRstPolicy::RESET_RATE_LIMIT) == ResetRateLimit::BANDLIM &&
+        !m_resetReplies.Take(Simulator::Now(), m_sysctls.icmpLim))
     {
-        return true;
+        NS_LOG_LOGIC("reset reply suppressed: more than " << m_sysctls.icmpLim << " this second");
+        m_counters.Increment(TcpStat::RstRateLimited);
+        return;
     }
-    NS_LOG_LOGIC("reset reply suppressed: more than " << m_sysctls.icmpLim << " this second");
-    m_counters.Increment(TcpStat::RstRateLimited);
-    return false;
+    SendReset(reason, reset, from, to);
 }
 
 // FreeBSD tcp_input(), findpcb: no inpcb -> with blackhole 1 a SYN, with 2 anything, is dropped
@@ -666,14 +665,14 @@ TcpRstL4Protocol::AnswerNoSocket(Ptr<Packet> p, const Address& source, const Add
         NotifyResetReceived(p, header, source, destination, RstDisposition::IGNORED_NO_SOCKET);
         return;
     }
-    if (BlackholeDrops(header) || !TakeResetReply())
+    if (BlackholeDrops(header))
     {
         return;
     }
     TcpHeader reply = m_policies.IsStock(TcpRstPolicy::NO_SOCKET_REPLY)
                           ? StockNoSocketResetShape(header)
                           : NoSocketResetShape(header, payloadSize);
-    SendReset(RstReason::NO_SOCKET, reply, destination, source);
+    SendReply(RstReason::NO_SOCKET, reply, destination, source);
 }
 
 } // namespace ns3

@@ -89,7 +89,8 @@ class TcpRstL4Protocol : public TcpL4Protocol
 
     /**
      * \brief Answer a segment with the reset of Linux tcp_v4_send_reset() (NoSocketResetShape()).
-     * Callers never pass a reset: a reset is never answered (RFC 9293 3.10.7.1).
+     * Callers never pass a reset: a reset is never answered (RFC 9293 3.10.7.1). Like every
+     * reply, it is subject to the policy ResetRateLimit.
      * \param reason why
      * \param offending the segment's header
      * \param payloadSize the segment's payload length
@@ -453,7 +454,10 @@ class TcpRstL4Protocol : public TcpL4Protocol
     void SanitizeOptions(Ptr<Packet> p);
     void ReturnCapacity(std::vector<HeldSegment>& held);
     void AnswerNoSocket(Ptr<Packet> p, const Address& source, const Address& destination);
-    bool TakeResetReply();
+    void SendReply(RstReason reason,
+                   const TcpHeader& reset,
+                   const Address& from,
+                   const Address& to);
 
     /// A 4-tuple: local and peer address (16 bytes, IPv4 in the first 4) and ports.
     using TimeWaitKey =
