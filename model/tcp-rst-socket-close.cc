@@ -130,10 +130,7 @@ TcpRstSocket::SetLinger(bool on, Time time)
                                     std::to_string(time.GetMilliSeconds()) + " ms)");
     }
     m_lingerOn = on;
-    if (m_timers || !time.IsZero())
-    {
-        Timers().lingerTime = time;
-    }
+    SetTimerOption(&LinuxTimers::lingerTime, time);
 }
 
 void
@@ -157,7 +154,7 @@ TcpRstSocket::SetLingerTime(Time time)
 Time
 TcpRstSocket::GetLingerTime() const
 {
-    return m_timers ? m_timers->lingerTime : Time(0);
+    return GetTimerOption(&LinuxTimers::lingerTime);
 }
 
 // Linux tcp_sendmsg(): once the connection is gone (sk_err consumed by the application's

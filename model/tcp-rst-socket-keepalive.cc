@@ -60,46 +60,37 @@ TcpRstSocket::KeepaliveIdle() const
 void
 TcpRstSocket::SetKeepIdle(Time idle)
 {
-    if (m_timers || !idle.IsZero())
-    {
-        Timers().keepIdle = idle;
-    }
+    SetTimerOption(&LinuxTimers::keepIdle, idle);
 }
 
 Time
 TcpRstSocket::GetKeepIdle() const
 {
-    return m_timers ? m_timers->keepIdle : Time(0);
+    return GetTimerOption(&LinuxTimers::keepIdle);
 }
 
 void
 TcpRstSocket::SetKeepIntvl(Time interval)
 {
-    if (m_timers || !interval.IsZero())
-    {
-        Timers().keepIntvl = interval;
-    }
+    SetTimerOption(&LinuxTimers::keepIntvl, interval);
 }
 
 Time
 TcpRstSocket::GetKeepIntvl() const
 {
-    return m_timers ? m_timers->keepIntvl : Time(0);
+    return GetTimerOption(&LinuxTimers::keepIntvl);
 }
 
 void
 TcpRstSocket::SetKeepCnt(uint32_t probes)
 {
-    if (m_timers || probes != 0)
-    {
-        Timers().keepCnt = probes;
-    }
+    SetTimerOption(&LinuxTimers::keepCnt, probes);
 }
 
 uint32_t
 TcpRstSocket::GetKeepCnt() const
 {
-    return m_timers ? m_timers->keepCnt : 0;
+    return GetTimerOption(&LinuxTimers::keepCnt);
 }
 
 void

@@ -481,6 +481,25 @@ class TcpRstSocket : public TcpSocketBase
         TcpInvalidRateLimit oowAnswers; //!< last_oow_ack_time: answers to invalid segments
     };
     std::unique_ptr<LinuxTimers> m_timers; //!< see Timers()
+
+    /// Set a socket option kept in LinuxTimers: the struct is made only for a non-zero value.
+    template <typename T>
+    void
+    SetTimerOption(T LinuxTimers::*option, T value)
+    {
+        if (m_timers || value != T())
+        {
+            Timers().*option = value;
+        }
+    }
+
+    /// \return a socket option kept in LinuxTimers (zero while the struct is not made)
+    template <typename T>
+    T
+    GetTimerOption(T LinuxTimers::*option) const
+    {
+        return m_timers ? (*m_timers).*option : T();
+    }
     /// What only a listener keeps: made by Listen(), so a connection does not carry it.
     struct ListenerState
     {
