@@ -63,10 +63,6 @@ RunOverhead(benchmark::State& state, Stack stack, Workload workload)
         state.counters["rx_bytes"] = static_cast<double>(stats.bytes);
         tree.reset();
         Simulator::Destroy();
-        if (stack != NS3)
-        {
-            TcpRstHelper::SetSocketPolicyDefaults(false);
-        }
         state.counters["peak_rss_MiB"] = PeakResidentMiB();
     }
 }

@@ -47,18 +47,6 @@ TcpRstHelper::SetSocketDefault(const std::string& name, const AttributeValue& va
 }
 
 void
-TcpRstHelper::SetSocketPolicyDefaults(bool stock)
-{
-    for (const TcpRstPolicyInfo& info : TcpRstPolicyTable())
-    {
-        if (info.scope == TcpRstPolicyScope::SOCKET)
-        {
-            SetSocketDefault(info.name, *info.makeValue(stock ? info.stockValue : info.linuxValue));
-        }
-    }
-}
-
-void
 TcpRstHelper::SetHostProfile(const std::string& profile)
 {
     SetTcpAttribute("HostProfile", StringValue(profile));

@@ -62,13 +62,6 @@ class TcpRstHelper
     static void SetSocketDefault(const std::string& name, const AttributeValue& value);
 
     /**
-     * \brief Set the default of every TcpRstSocket policy attribute to Linux or to Stock, for
-     * every socket created afterwards.
-     * \param stock true for stock ns-3 behaviour, false for Linux (the attributes' defaults)
-     */
-    static void SetSocketPolicyDefaults(bool stock);
-
-    /**
      * \brief Choose the host profile of the nodes installed after this call: "Linux" (the
      * default: Linux 6.x ISNs, timestamps, MSS, windows, handshake and data timers, each
      * a TcpRstL4Protocol attribute) or "Ns3" (ns-3's own TcpSocket defaults for everything
