@@ -6,6 +6,8 @@
 #include "tcp-rst-attribute-check.h"
 
 #include "ns3/global-value.h"
+#include "ns3/nstime.h"
+#include "ns3/resolved-attribute.h"
 #include "ns3/tcp-rst-ns3-version.h"
 #include "ns3/tcp-stack-profile.h"
 
@@ -65,6 +67,7 @@ CaseOptions::AddTime(const std::string& name, const std::string& help, Time& val
     Callback<bool, std::string> callback([parse](std::string text) { return parse(text); });
 #endif
     m_cmd.AddValue(name, help, callback, defaultValue.str());
+    Record(name, "time", AttributeValueText(TimeValue(value), MakeTimeChecker()), help);
     m_declared[name] = [](const std::string& text)
     {
         Time t;
@@ -78,6 +81,7 @@ CaseOptions::AddOutputDirectory(const std::string& name,
                                 std::string& value)
 {
     m_cmd.AddValue(name, help, value);
+    Record(name, "directory", value, help);
     m_declared[name] = [](const std::string& text) -> std::string
     {
         if (text.empty())
@@ -131,14 +135,8 @@ CaseOptions::CheckArguments(const std::vector<std::string>& args) const
         if (checker)
         {
             // ns-3's integer parsers abort on malformed text: check its form first.
-            bool integral = typeName == "ns3::UintegerValue" || typeName == "ns3::IntegerValue";
-            std::string digits = value.substr(
-                typeName == "ns3::IntegerValue" && !value.empty() && value[0] == '-' ? 1 : 0);
-            bool wellFormed =
-                !integral ||
-                (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos);
             Ptr<AttributeValue> parsed = checker->Create();
-            if (!wellFormed || !parsed->DeserializeFromString(value, checker) ||
+            if (!IsParseableAs(typeName, value) || !parsed->DeserializeFromString(value, checker) ||
                 !checker->Check(*parsed))
             {
                 throw std::invalid_argument(
@@ -156,6 +154,29 @@ CaseOptions::CheckArguments(const std::vector<std::string>& args) const
                                     ", ns-3 global values (e.g. --RngRun=N), "
                                     "--ns3::Type::Attribute=value and --PrintHelp");
     }
+}
+
+const std::vector<CaseParameter>&
+CaseOptions::GetParameters() const
+{
+    return m_parameters;
+}
+
+void
+CaseOptions::Record(const std::string& name,
+                    const std::string& type,
+                    const std::string& defaultValue,
+                    const std::string& help)
+{
+    // The help states the range as "[min, max]" (the last such bracket).
+    std::string range;
+    std::string::size_type close = help.rfind(']');
+    std::string::size_type open = close == std::string::npos ? close : help.rfind('[', close);
+    if (open != std::string::npos && help.find(',', open) < close)
+    {
+        range = help.substr(open, close - open + 1);
+    }
+    m_parameters.push_back({name, type, defaultValue, help, range});
 }
 
 std::string

@@ -7,6 +7,7 @@
 #include "ns3/command-line.h"
 #include "ns3/nstime.h"
 
+#include <cctype>
 #include <functional>
 #include <map>
 #include <sstream>
@@ -17,6 +18,19 @@
 
 namespace ns3
 {
+
+/**
+ * \ingroup tcp-rst
+ * \brief One declared --key=value parameter, as Python and sweep specs list it.
+ */
+struct CaseParameter
+{
+    std::string name;         //!< without --
+    std::string type;         //!< "bool", "int", "uint", "double", "string", "time" or "directory"
+    std::string defaultValue; //!< the default, as text a command line accepts
+    std::string help;         //!< the help text
+    std::string range;        //!< the allowed range as the help states it, e.g. "[1, 100000]"
+};
 
 /**
  * \ingroup tcp-rst
@@ -68,12 +82,22 @@ class CaseOptions
      */
     void CheckArguments(const std::vector<std::string>& args) const;
 
+    /// \return every declared parameter, in declaration order
+    const std::vector<CaseParameter>& GetParameters() const;
+
   private:
+    /// \param name \param type \param defaultValue \param help record a declaration
+    void Record(const std::string& name,
+                const std::string& type,
+                const std::string& defaultValue,
+                const std::string& help);
+
     /// Says whether a text is a valid value; empty, or what is expected.
     using Validator = std::function<std::string(const std::string& text)>;
 
     CommandLine& m_cmd;                          //!< the command line
     std::map<std::string, Validator> m_declared; //!< declared names and their checks
+    std::vector<CaseParameter> m_parameters;     //!< declared parameters, in order
 };
 
 /**
@@ -91,9 +115,9 @@ RequireInRange(const std::string& name, T value, T min, T max)
 {
     if (value < min || value > max)
     {
-        throw std::invalid_argument("--" + name + "=" + std::to_string(value) +
-                                    " is out of range [" + std::to_string(min) + ", " +
-                                    std::to_string(max) + "]");
+        std::ostringstream os;
+        os << "--" << name << "=" << value << " is out of range [" << min << ", " << max << "]";
+        throw std::invalid_argument(os.str());
     }
 }
 
@@ -119,6 +143,46 @@ std::string StackProfileOption(bool stock, const std::string& profile);
 
 namespace detail
 {
+/// \return the type name CaseParameter gives T
+template <typename T>
+std::string
+TypeName()
+{
+    if constexpr (std::is_same_v<T, bool>)
+    {
+        return "bool";
+    }
+    else if constexpr (std::is_floating_point_v<T>)
+    {
+        return "double";
+    }
+    else if constexpr (std::is_integral_v<T>)
+    {
+        return std::is_signed_v<T> ? "int" : "uint";
+    }
+    else
+    {
+        return "string";
+    }
+}
+
+/// \return a value as a command line writes it (bools as true/false)
+template <typename T>
+std::string
+ValueText(const T& value)
+{
+    std::ostringstream os;
+    if constexpr (std::is_same_v<T, bool>)
+    {
+        os << (value ? "true" : "false");
+    }
+    else
+    {
+        os << value;
+    }
+    return os.str();
+}
+
 /// \param text a value \return "" when it is a valid T, else what T accepts
 template <typename T>
 std::string
@@ -126,7 +190,14 @@ CheckValue(const std::string& text)
 {
     if constexpr (std::is_same_v<T, bool>)
     {
-        return text.empty() || text == "true" || text == "false" || text == "1" || text == "0"
+        // As ns-3's CommandLine reads a bool (any case, t/f, 1/0): SEM writes True/False.
+        std::string lower;
+        for (char c : text)
+        {
+            lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        return lower.empty() || lower == "true" || lower == "false" || lower == "t" ||
+                       lower == "f" || lower == "1" || lower == "0"
                    ? ""
                    : "true or false";
     }
@@ -139,10 +210,17 @@ CheckValue(const std::string& text)
     }
     else if constexpr (std::is_integral_v<T>)
     {
-        std::istringstream in(text);
+        // A whole number; "128.0" too (SEM writes the defaults it read as floats), which
+        // ns-3's CommandLine reads as 128. "128.5" is refused rather than truncated.
+        std::string::size_type point = text.find('.');
+        std::string whole = text.substr(0, point);
+        bool zeroFraction = point == std::string::npos ||
+                            (point + 1 < text.size() &&
+                             text.find_first_not_of('0', point + 1) == std::string::npos);
+        std::istringstream in(whole);
         T value{};
         in >> value;
-        bool ok = !text.empty() && !in.fail() && in.eof() &&
+        bool ok = !whole.empty() && zeroFraction && !in.fail() && in.eof() &&
                   (std::is_signed_v<T> || text.find('-') == std::string::npos);
         return ok ? ""
                   : "an integer in [" + std::to_string(std::numeric_limits<T>::min()) + ", " +
@@ -161,6 +239,7 @@ CaseOptions::Add(const std::string& name, const std::string& help, T& value)
 {
     m_cmd.AddValue(name, help, value);
     m_declared[name] = &detail::CheckValue<T>;
+    Record(name, detail::TypeName<T>(), detail::ValueText(value), help);
 }
 
 } // namespace ns3

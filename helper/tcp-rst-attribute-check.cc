@@ -26,6 +26,19 @@ ParseTime(const std::string& text, Time* value)
     return true;
 }
 
+bool
+IsParseableAs(const std::string& valueTypeName, const std::string& text)
+{
+    bool integral = valueTypeName == "ns3::UintegerValue" || valueTypeName == "ns3::IntegerValue";
+    if (!integral)
+    {
+        return true;
+    }
+    std::string digits =
+        text.substr(valueTypeName == "ns3::IntegerValue" && !text.empty() && text[0] == '-');
+    return !digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos;
+}
+
 Ptr<AttributeValue>
 CheckAttributeValue(TypeId tid, const std::string& name, const AttributeValue& value)
 {
@@ -39,7 +52,9 @@ CheckAttributeValue(TypeId tid, const std::string& name, const AttributeValue& v
     Time unused;
     bool badTime = text && info.checker->GetValueTypeName() == "ns3::TimeValue" &&
                    !ParseTime(text->Get(), &unused);
-    Ptr<AttributeValue> checked = badTime ? nullptr : info.checker->CreateValidValue(value);
+    bool badNumber = text && !IsParseableAs(info.checker->GetValueTypeName(), text->Get());
+    Ptr<AttributeValue> checked =
+        badTime || badNumber ? nullptr : info.checker->CreateValidValue(value);
     if (!checked)
     {
         std::ostringstream os;

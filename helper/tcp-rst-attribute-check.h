@@ -40,6 +40,16 @@ bool ParseTime(const std::string& text, Time* value);
 
 /**
  * \ingroup tcp-rst
+ * \brief Whether ns-3 can parse a text as a value of a type without aborting: ns-3 3.37's
+ * UintegerValue and IntegerValue parsers abort on text that is not a whole number.
+ * \param valueTypeName the checker's GetValueTypeName(), e.g. "ns3::UintegerValue"
+ * \param text the text
+ * \return false for an integer type and text that is not an integer (a '-' only for Integer)
+ */
+bool IsParseableAs(const std::string& valueTypeName, const std::string& text);
+
+/**
+ * \ingroup tcp-rst
  * \brief Check an attribute path as used on the command line or with Config::SetDefault,
  * e.g. "ns3::TcpRstL4Protocol::TimeoutMin", and set it as the default.
  * \param path "ns3::Type::Attribute"
