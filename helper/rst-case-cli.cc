@@ -6,6 +6,7 @@
 #include "rst-case-catalog.h"
 #include "rst-case-runner.h"
 #include "rst-scenario.h"
+#include "run-invocation.h"
 #include "scenario-report.h"
 #include "stack-matrix.h"
 #include "tcp-rst-attribute-check.h"
@@ -31,19 +32,6 @@ namespace
 constexpr int kExitFail = 1;
 constexpr int kExitBadInput = 2;
 constexpr int kExitNotTriggered = 3;
-
-/// The link every case runs on: --delay, --rate, --loss.
-void
-DeclareLinkOptions(CaseOptions& declared, CaseRunOptions& options)
-{
-    declared.AddTime(
-        "delay", "one-way delay of each of the two links, [0, 10s]", options.linkDelay);
-    declared.Add(
-        "rate", "rate of both links, e.g. 1Gbps, 10Mbps (at least 10kbps)", options.linkRate);
-    declared.Add("loss",
-                 "probability that the router loses a segment, each direction, [0, 0.5]",
-                 options.lossRate);
-}
 
 /// \return the exit status of a verdict
 int
@@ -110,28 +98,6 @@ ApplyAttributeDefaults(std::vector<std::string>& args)
     }
 }
 
-void
-ParseArguments(CommandLine& cmd, const std::string& program, std::vector<std::string> args)
-{
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(program.c_str()));
-    for (std::string& arg : args)
-    {
-        argv.push_back(arg.data());
-    }
-    cmd.Parse(static_cast<int>(argv.size()), argv.data());
-}
-
-/// --profile=NAME, as every command that runs cases takes it.
-void
-DeclareProfileOption(CaseOptions& declared, std::string& profile)
-{
-    declared.Add("profile",
-                 "every node's stack profile: " + StackProfileNames() +
-                     " (./tcp-rst profiles shows what each sets)",
-                 profile);
-}
-
 /// Under another stack than Linux, say what the verdicts mean.
 void
 NoteVerdictsJudgeLinux(const std::string& profile, std::ostream& os)
@@ -159,7 +125,7 @@ RunStackMatrix(std::vector<std::string> args, const std::string& program)
     declared.Add("profiles", "comma-separated profiles (default: every one)", profiles);
     declared.Add("rst", "print the doc's reStructuredText table", rst);
     declared.CheckArguments(args);
-    ParseArguments(cmd, program, args);
+    ParseCommandLine(cmd, program, args);
     std::vector<std::string> chosen;
     std::stringstream list(profiles);
     for (std::string name; std::getline(list, name, ',');)
@@ -190,33 +156,25 @@ RunStackMatrix(std::vector<std::string> args, const std::string& program)
 }
 
 int
-RunOne(const std::string& name, std::vector<std::string> args, const std::string& program)
+RunOne(const std::string& name,
+       const std::vector<std::string>& args,
+       const std::string& program,
+       const std::string& outDir = "")
 {
-    std::unique_ptr<RstCase> rstCase = RstCaseCatalog::Create(name);
-    if (!rstCase)
+    std::unique_ptr<CaseInvocation> invocation;
+    try
     {
-        std::cerr << program << ": error: unknown case '" << name << "'; valid cases:\n"
-                  << RstCaseCatalog::Describe();
+        invocation = std::make_unique<CaseInvocation>(name, program, outDir);
+    }
+    catch (const std::invalid_argument& e)
+    {
+        std::cerr << program << ": error: " << e.what();
         return kExitBadInput;
     }
-    CaseRunOptions options;
-    bool quiet = false;
-    CommandLine cmd(program);
-    cmd.Usage(rstCase->GetTitle() + "\nExpected: " + rstCase->GetExpected());
-    CaseOptions declared(cmd);
-    declared.AddOutputDirectory(
-        "out", "write client.pcap, server.pcap, resets.csv, ladder.txt here", options.outDir);
-    declared.Add("stock",
-                 "stock ns-3: every policy Stock and the Ns3 host profile (for comparison)",
-                 options.stock);
-    DeclareProfileOption(declared, options.profile);
-    declared.Add("quiet", "print only the verdict", quiet);
-    DeclareLinkOptions(declared, options);
-    rstCase->AddOptions(declared);
-    declared.CheckArguments(args);
-    ParseArguments(cmd, program, args);
-
-    CaseResult result = RstCaseRunner::Run(*rstCase, options);
+    invocation->Parse(args);
+    const CaseRunOptions& options = invocation->GetOptions();
+    bool quiet = invocation->IsQuiet();
+    CaseResult result = invocation->Run();
     NoteVerdictsJudgeLinux(StackProfileOption(options.stock, options.profile), std::cout);
     if (!quiet)
     {
@@ -260,7 +218,7 @@ RunFuzz(std::vector<std::string> args, const std::string& program)
                  "(0: no limit)",
                  timeLimit);
     declared.CheckArguments(args);
-    ParseArguments(cmd, program, args);
+    ParseCommandLine(cmd, program, args);
     if (count == 0 || seed == 0)
     {
         throw std::invalid_argument("--count and --seed must be at least 1");
@@ -308,7 +266,7 @@ RunDemo(std::vector<std::string> args, const std::string& program)
     DeclareProfileOption(declared, link.profile);
     DeclareLinkOptions(declared, link);
     declared.CheckArguments(args);
-    ParseArguments(cmd, program, args);
+    ParseCommandLine(cmd, program, args);
     std::vector<CaseResult> results;
     for (const std::string& name : RstCaseCatalog::GetNames())
     {
@@ -338,67 +296,12 @@ RunDemo(std::vector<std::string> args, const std::string& program)
     return status;
 }
 int
-RunShowcase(std::vector<std::string> args, const std::string& program)
+RunShowcase(const std::vector<std::string>& args, const std::string& program)
 {
-    ScenarioOptions options;
-    options.perCase = 5;
-    options.background.flows = 200;
-    std::string cases;
-    bool quiet = false;
-    CommandLine cmd(program);
-    cmd.Usage("The all-cases showcase: every case placed several times on host pairs of a "
-              "topology, beside background flows that must see no reset.");
-    CaseOptions declared(cmd);
-    declared.AddOutputDirectory(
-        "out", "results folder (summary.csv/json, resets.csv, samples/CASE)", options.outDir);
-    declared.Add("topology", "fat-tree, dumbbell or star", options.topology);
-    declared.Add(
-        "k", "fat-tree ports per switch, even, [2, 32] (k=4: 16 hosts)", options.fatTree.k);
-    declared.Add("hostRate", "fat-tree host links, e.g. 1Gbps", options.fatTree.hostRate);
-    declared.AddTime("hostDelay", "fat-tree host link delay, [0, 1s]", options.fatTree.hostDelay);
-    declared.Add("fabricRate", "fat-tree switch links, e.g. 10Gbps", options.fatTree.fabricRate);
-    declared.AddTime(
-        "fabricDelay", "fat-tree switch link delay, [0, 1s]", options.fatTree.fabricDelay);
-    declared.Add("leaves", "dumbbell hosts per side, [1, 1000]", options.dumbbell.leaves);
-    declared.Add("spokes", "star hosts, [2, 1000]", options.star.spokes);
-    declared.Add("per-case", "instances of each case, [1, 100000]", options.perCase);
-    declared.Add("cases", "comma-separated case names (default: every case)", cases);
-    declared.Add("background",
-                 "background flows per round (bulk, on-off, request/response), [0, 1000000]",
-                 options.background.flows);
-    declared.Add(
-        "bulkBytes", "bytes of a bulk background flow, [1, 1e9]", options.background.bulkBytes);
-    declared.Add("stock", "stock ns-3: every policy Stock, the Ns3 host profile", options.stock);
-    DeclareProfileOption(declared, options.profile);
-    declared.Add("quiet", "no progress on stderr", quiet);
-    std::string results;
-    declared.Add(
-        "results", "without --out: write into RESULTS/showcase-TOPOLOGY-PARAMS (created)", results);
-    declared.CheckArguments(args);
-    ParseArguments(cmd, program, args);
-    options.progress = !quiet;
-    if (options.outDir.empty() && !results.empty())
-    {
-        std::ostringstream name;
-        name << results << "/showcase-" << options.topology;
-        if (options.topology == "fat-tree")
-        {
-            name << "-k" << options.fatTree.k;
-        }
-        name << "-per-case" << options.perCase << "-bg" << options.background.flows
-             << (options.stock ? "-stock" : "")
-             << (options.profile != "Linux" ? "-" + options.profile : "");
-        options.outDir = name.str();
-    }
-    std::stringstream list(cases);
-    for (std::string name; std::getline(list, name, ',');)
-    {
-        if (!name.empty())
-        {
-            options.cases.push_back(name);
-        }
-    }
-    ScenarioResult result = RstScenario::Run(options);
+    ScenarioInvocation invocation(program);
+    invocation.Parse(args);
+    const ScenarioOptions& options = invocation.GetOptions();
+    ScenarioResult result = invocation.Run();
     NoteVerdictsJudgeLinux(StackProfileOption(options.stock, options.profile), std::cout);
     PrintScenarioTable(result, std::cout);
     if (!options.outDir.empty())
@@ -424,7 +327,8 @@ RunCaseCommandLine(int argc, char** argv, const std::string& fixedCase)
         ApplyAttributeDefaults(args);
         if (!fixedCase.empty())
         {
-            return RunOne(fixedCase, args, program);
+            // An example writes its outputs into the working directory (SEM's contract).
+            return RunOne(fixedCase, args, program, ".");
         }
         if (TakeFlag(args, "--policies"))
         {

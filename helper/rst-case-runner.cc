@@ -147,7 +147,14 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
 
     rstCase.Schedule(ctx);
     // After Schedule(): a case may have added hosts.
-    auto record = [&result](const TcpResetEvent& event) { result.resets.push_back(event); };
+    auto record = [&result, &options](const TcpResetEvent& event)
+    {
+        result.resets.push_back(event);
+        if (options.onReset)
+        {
+            options.onReset(event);
+        }
+    };
     for (auto it = t.nodes.Begin(); it != t.nodes.End(); ++it)
     {
         Ptr<TcpRstL4Protocol> tcp = TcpRstHelper::GetTcp(*it);
@@ -166,6 +173,12 @@ RstCaseRunner::Run(RstCase& rstCase, const CaseRunOptions& options)
     Simulator::Run();
 
     Conclude(rstCase, ctx, ladder, result);
+    for (auto it = t.nodes.Begin(); it != t.nodes.End(); ++it)
+    {
+        result.counters.emplace_back((*it)->GetId(), TcpRstHelper::GetTcp(*it)->GetCounters());
+    }
+    result.simulatedSeconds = Simulator::Now().GetSeconds();
+    result.events = Simulator::GetEventCount();
     if (!options.outDir.empty())
     {
         WriteFile(options.outDir + "/ladder.txt", result.ladder);

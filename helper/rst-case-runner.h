@@ -6,6 +6,7 @@
 
 #include "rst-case.h"
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ struct CaseRunOptions
     std::string linkRate{"1Gbps"};    //!< rate of both links
     Time linkDelay{MicroSeconds(20)}; //!< one-way delay of each link
     double lossRate{0};               //!< each segment lost with this probability on the router
+    /// called with every reset sent or received, as it happens (e.g. a Python callback)
+    std::function<void(const TcpResetEvent&)> onReset;
 
     /// \throws std::invalid_argument naming the option outside its range
     void Validate() const;

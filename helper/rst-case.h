@@ -8,6 +8,7 @@
 #include "ns3/case-topology.h"
 #include "ns3/tcp-ladder-recorder.h"
 #include "ns3/tcp-reset-event.h"
+#include "ns3/tcp-rst-counters.h"
 #include "ns3/tcp-rst-socket.h"
 #include "ns3/tcp-segment-filter.h"
 
@@ -48,6 +49,10 @@ struct CaseResult
     bool triggered{true};                //!< the case's trigger happened
     std::string notTriggeredBecause;     //!< why not (e.g. "the old SYN was lost")
     std::string report;                  //!< the case's own summary (e.g. per-client outcomes)
+    /// every node's counters at the end of the run, by node id
+    std::vector<std::pair<uint32_t, TcpRstCounters>> counters;
+    double simulatedSeconds{0}; //!< simulated time the run covered
+    uint64_t events{0};         //!< simulator events executed
     /// further outputs the runner writes into --out: file name and content
     std::vector<std::pair<std::string, std::string>> files;
 

@@ -340,10 +340,14 @@ RstScenario::Run(const ScenarioOptions& options)
             p->rstCase->Schedule(ctx);
             CaseResult* result = &instance.result;
             int64_t id = instance.id;
-            auto record = [result, &out, id](const TcpResetEvent& event)
+            auto record = [result, &out, id, &options](const TcpResetEvent& event)
             {
                 result->resets.push_back(event);
                 out.resets.emplace_back(id, event);
+                if (options.onReset)
+                {
+                    options.onReset(event);
+                }
             };
             ConnectResets(ctx.topology.client, record);
             ConnectResets(ctx.topology.server, record);
@@ -366,10 +370,14 @@ RstScenario::Run(const ScenarioOptions& options)
         for (uint32_t h : backgroundHosts)
         {
             ConnectResets(topology->GetHost(h),
-                          [&backgroundResets, &out](const TcpResetEvent& event)
+                          [&backgroundResets, &out, &options](const TcpResetEvent& event)
                           {
                               ++backgroundResets;
                               out.resets.emplace_back(-1, event);
+                              if (options.onReset)
+                              {
+                                  options.onReset(event);
+                              }
                           });
         }
 

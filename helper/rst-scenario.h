@@ -36,6 +36,8 @@ struct ScenarioOptions
     std::string profile{"Linux"};     //!< every host's stack profile (TcpStackProfiles())
     std::string outDir;               //!< results folder ("" = none)
     bool progress{false};             //!< report progress on stderr
+    /// called with every reset sent or received, as it happens (e.g. a Python callback)
+    std::function<void(const TcpResetEvent&)> onReset;
 
     /// \throws std::invalid_argument naming the parameter and its allowed values
     void Validate() const;
