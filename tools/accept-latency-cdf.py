@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """The connect() latency distribution behind the accept-queue sweep's mean: one run of the
 accept-load experiment per setting, through the Python module, as a CDF with Linux's SYN
-retransmission instants marked (1, 3, 7, 15 s: tcp_syn_retries' exponential back-off from
-TCP_TIMEOUT_INIT).
+retransmission instants marked (1, 2, 3, 4, 5 s, then 7 and 11 s: Linux 6.x retries a SYN at
+linear 1 s intervals four times, tcp_syn_linear_timeouts, then backs off exponentially).
 
     ./tcp-rst python tools/accept-latency-cdf.py doc/figures/accept-queue-latency.png
 """
@@ -36,7 +36,7 @@ def main(out):
         share = [100.0 * (i + 1) / offered for i in range(len(latencies))]
         label = ", ".join(f"{k}={tcprst.value_text(v)}" for k, v in setting.items())
         ax.step(latencies, share, where="post", label=label)
-    for instant in (1, 3, 7, 15):
+    for instant in (1, 2, 3, 4, 5, 7, 11):
         ax.axvline(instant, color="grey", linewidth=0.8, linestyle=":")
     ax.set_xscale("log")
     ax.set_xlim(0.002, 30)

@@ -36,7 +36,8 @@ NS_LOG_COMPONENT_DEFINE("AcceptLoadExperiment");
  *
  * Linux's signature with tcp_abort_on_overflow 0: a full accept queue drops the SYN
  * (tcp_conn_request(), sk_acceptq_is_full()) and the handshake's ACK (tcp_check_req()), so
- * connect() latencies step at the client's SYN retransmission instants (1, 3, 7, 15 s ...);
+ * connect() latencies step at the client's SYN retransmission instants (1, 2, 3, 4, 5, 7, 11 s:
+ * tcp_syn_linear_timeouts, then exponential back-off);
  * with 1 the listener resets instead (TCP_ABORT_ON_OVERFLOW) and the clients see resets.
  */
 class AcceptLoadExperiment : public RstExperiment

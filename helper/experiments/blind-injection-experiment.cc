@@ -89,10 +89,6 @@ class BlindInjectionExperiment : public RstExperiment
               m_attackRate);
         o.AddTime("attackDuration", "how long the attacker sends, [0, 600s]", m_attackDuration);
         o.Add("connections", "ESTABLISHED connections attacked, [1, 1000]", m_connections);
-        o.Add("rcvBuf",
-              "the server's receive buffer (ns3::TcpSocket::RcvBufSize; the window the sweep "
-              "steps by), [1024, 1073741824]",
-              m_rcvBuf);
         o.Add("probes", "also inject one segment of each kind (the outcome table)", m_probes);
     }
 
@@ -107,7 +103,6 @@ class BlindInjectionExperiment : public RstExperiment
         RequireInRange("attackRate", m_attackRate, 0.0, 1e6);
         RequireInRange("attackDuration", m_attackDuration, Time(0), Seconds(600));
         RequireInRange<uint32_t>("connections", m_connections, 1, 1000);
-        RequireInRange<uint32_t>("rcvBuf", m_rcvBuf, 1024, 1073741824);
         if (m_attackRate * m_attackDuration.GetSeconds() > 5e6)
         {
             throw std::invalid_argument("--attackRate x --attackDuration is more than 5e6 "
@@ -118,8 +113,7 @@ class BlindInjectionExperiment : public RstExperiment
     ExperimentResult
     Run() override
     {
-        std::vector<std::pair<std::string, std::string>> defaults{
-            {"ns3::TcpSocket::RcvBufSize", std::to_string(m_rcvBuf)}};
+        std::vector<std::pair<std::string, std::string>> defaults;
         if (m_stack == "Rfc793")
         {
             defaults.emplace_back("ns3::TcpRstSocket::RstValidation", "Rfc793");
@@ -167,7 +161,6 @@ class BlindInjectionExperiment : public RstExperiment
     double m_attackRate{1000};
     Time m_attackDuration{Seconds(10)};
     uint32_t m_connections{8};
-    uint32_t m_rcvBuf{65536};
     bool m_probes{true};
 };
 

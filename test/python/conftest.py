@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILD = Path(os.environ.get("TCP_RST_BUILD_DIR", ROOT / "build"))
+BUILD = Path(os.environ.get("TCP_RST_BUILD_DIR", ROOT / "build")).resolve()
 sys.path.insert(0, str(BUILD / "python"))
 # Processes the tests start (sweep points, Dask workers) import tcprst too.
 os.environ["PYTHONPATH"] = os.pathsep.join(
