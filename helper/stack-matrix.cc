@@ -8,6 +8,7 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
+#include "ns3/profiled-server-topology.h"
 #include "ns3/simulator.h"
 #include "ns3/tcp-ladder-recorder.h"
 #include "ns3/tcp-option-ts.h"
@@ -149,13 +150,8 @@ StackMatrix::OutcomeName(InjectionOutcome outcome)
 StackMatrixCell
 StackMatrix::Probe(const std::string& profile, InjectedSegment segment)
 {
-    FindStackProfile(profile); // throws for an unknown name, before anything is built
-    TcpRstHelper clientStack;
-    TcpRstHelper serverStack;
-    serverStack.SetStackProfile(profile);
-    CaseTopology t =
-        CaseTopology::Build(clientStack, "1Gbps", MilliSeconds(1), false, &serverStack);
-    TcpRstHelper::AssignStreams(t.nodes, 0);
+    ProfiledServerTopology pair(profile);
+    const CaseTopology& t = pair.topology;
     TcpLadderRecorder ladder("stack-matrix", t.clientAddress, t.serverAddress);
     ladder.Watch(t.clientDevice);
     ladder.Watch(t.serverDevice);

@@ -8,6 +8,7 @@
 #include "ns3/inet-socket-address.h"
 #include "ns3/log.h"
 #include "ns3/packet.h"
+#include "ns3/profiled-server-topology.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/rst-experiment.h"
 #include "ns3/simulator.h"
@@ -160,11 +161,8 @@ Mean(const std::vector<double>& values)
 ExperimentResult
 AcceptLoadExperiment::Run()
 {
-    TcpRstHelper clientStack;
-    TcpRstHelper serverStack;
-    serverStack.SetStackProfile(m_profile);
-    CaseTopology t = CaseTopology::Build(clientStack, "1Gbps", m_delay, false, &serverStack);
-    TcpRstHelper::AssignStreams(t.nodes, 0);
+    ProfiledServerTopology pair(m_profile, m_delay);
+    const CaseTopology& t = pair.topology;
     Ptr<TcpRstL4Protocol> serverTcp = TcpRstHelper::GetTcp(t.server);
     serverTcp->SetAttribute("AbortOnOverflow", BooleanValue(m_abortOnOverflow));
     serverTcp->SetAttribute("SynCookies", UintegerValue(m_synCookies));

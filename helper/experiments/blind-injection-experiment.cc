@@ -6,6 +6,7 @@
 #include "ns3/config.h"
 #include "ns3/connection-state-driver.h"
 #include "ns3/log.h"
+#include "ns3/profiled-server-topology.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/rst-experiment.h"
 #include "ns3/simulator.h"
@@ -174,12 +175,8 @@ constexpr int64_t kAttackStream = 2000;
 void
 BlindInjectionExperiment::Attack(ExperimentResult& result, const std::string& profile) const
 {
-    TcpRstHelper clientStack;
-    TcpRstHelper serverStack;
-    serverStack.SetStackProfile(profile);
-    CaseTopology t =
-        CaseTopology::Build(clientStack, "1Gbps", MilliSeconds(1), false, &serverStack);
-    TcpRstHelper::AssignStreams(t.nodes, 0);
+    ProfiledServerTopology pair(profile);
+    const CaseTopology& t = pair.topology;
     ConnectionStateDriver driver(t.client,
                                  t.server,
                                  t.serverAddress,

@@ -1,0 +1,30 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "profiled-server-topology.h"
+
+#include "ns3/tcp-stack-profile.h"
+
+namespace ns3
+{
+
+namespace
+{
+/// \return the name, once it is known to be a profile
+const std::string&
+KnownProfile(const std::string& name)
+{
+    FindStackProfile(name); // throws, naming the allowed profiles
+    return name;
+}
+} // namespace
+
+ProfiledServerTopology::ProfiledServerTopology(const std::string& serverProfile, Time delay)
+{
+    serverStack.SetStackProfile(KnownProfile(serverProfile));
+    topology = CaseTopology::Build(clientStack, "1Gbps", delay, false, &serverStack);
+    TcpRstHelper::AssignStreams(topology.nodes, 0);
+}
+
+} // namespace ns3
