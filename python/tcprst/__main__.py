@@ -36,6 +36,10 @@ def main(argv=None):
     except (SpecError, ValueError) as e:
         print(f"tcp-rst sweep: error: {e}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("tcp-rst sweep: interrupted; the runs that finished are stored, run the same "
+              "command again to resume", file=sys.stderr)
+        return 130
     print(report.summary())
     for path in report.figures + report.tables:
         print(f"written: {path}")

@@ -154,10 +154,14 @@ def _execute(spec, store, todo, jobs, scheduler, progress):
             workers = jobs or os.cpu_count() or 1
             if workers < 1:
                 raise ValueError(f"jobs: {workers} is not a number of processes >= 1")
-            with ThreadPoolExecutor(max_workers=workers) as pool:
+            pool = ThreadPoolExecutor(max_workers=workers)
+            try:
                 futures = {pool.submit(run_point, payload): key for key, _, _, payload in todo}
                 for future in as_completed(futures):
                     record(futures[future], future.result())
+            finally:
+                # On Ctrl-C, start nothing more (what finished is stored; a rerun resumes).
+                pool.shutdown(wait=True, cancel_futures=True)
     finally:
         bar.close()
 
