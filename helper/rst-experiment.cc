@@ -6,6 +6,8 @@
 
 #include "run-invocation.h"
 
+#include "ns3/tcp-rst-csv-writer.h"
+
 #include <algorithm>
 #include <fstream>
 #include <iomanip>
@@ -67,22 +69,6 @@ Factories()
 {
     static std::vector<RstExperimentCatalog::Factory> factories;
     return factories;
-}
-
-/// \return text as one CSV field (quoted when it holds a comma, a quote or a line break)
-std::string
-CsvField(const std::string& text)
-{
-    if (text.find_first_of(",\"\n") == std::string::npos)
-    {
-        return text;
-    }
-    std::string quoted = "\"";
-    for (char c : text)
-    {
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return quoted + "\"";
 }
 
 void

@@ -7,6 +7,7 @@
 #include "rst-case-runner.h"
 
 #include "ns3/rst-reason.h"
+#include "ns3/tcp-rst-csv-writer.h"
 
 #include <algorithm>
 #include <array>
@@ -81,21 +82,6 @@ Join(const std::map<std::string, uint32_t>& counts, const std::string& sep)
         s = sep;
     }
     return os.str();
-}
-
-std::string
-Csv(const std::string& field)
-{
-    if (field.find_first_of(",\"\n") == std::string::npos)
-    {
-        return field;
-    }
-    std::string quoted = "\"";
-    for (char c : field)
-    {
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return quoted + "\"";
 }
 
 std::string
@@ -226,9 +212,9 @@ WriteScenarioResults(const ScenarioResult& result,
         for (const std::string& name : order)
         {
             const CaseRow& r = rows[name];
-            csv << name << ',' << r.instances << ',' << Csv(r.expected) << ',' << r.passed << ','
-                << r.failed << ',' << r.notTriggered << ',' << Csv(Join(r.reasons, ";")) << ','
-                << Csv(Join(r.paths, ";")) << '\n';
+            csv << name << ',' << r.instances << ',' << CsvField(r.expected) << ',' << r.passed
+                << ',' << r.failed << ',' << r.notTriggered << ',' << CsvField(Join(r.reasons, ";"))
+                << ',' << CsvField(Join(r.paths, ";")) << '\n';
         }
         const BackgroundStats& b = result.background;
         csv << "background," << b.flows << ",no reset," << b.completed << ',' << b.resets
@@ -260,7 +246,7 @@ WriteScenarioResults(const ScenarioResult& result,
         {
             csv << i.id << ',' << i.name << ',' << i.round << ',' << i.client << ',' << i.server
                 << ',' << i.pathKind << ',' << i.hops << ',' << i.result.Verdict() << ','
-                << Csv(i.result.observed) << ',' << Csv(i.result.reasons) << '\n';
+                << CsvField(i.result.observed) << ',' << CsvField(i.result.reasons) << '\n';
         }
     }
     {

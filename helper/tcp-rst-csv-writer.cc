@@ -51,6 +51,21 @@ TcpRstCsvWriter::FormatRow(const TcpResetEvent& event)
     return os.str();
 }
 
+std::string
+CsvField(const std::string& text)
+{
+    if (text.find_first_of(",\"\n") == std::string::npos)
+    {
+        return text;
+    }
+    std::string quoted = "\"";
+    for (char c : text)
+    {
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return quoted + "\"";
+}
+
 void
 TcpRstCsvWriter::Write(const TcpResetEvent& event)
 {

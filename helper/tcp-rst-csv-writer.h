@@ -17,6 +17,14 @@ class TcpRstL4Protocol;
 
 /**
  * \ingroup tcp-rst
+ * \param text a value
+ * \return it as one CSV field: as is, or quoted (quotes doubled) when it holds a comma, a
+ * quote or a line break (RFC 4180)
+ */
+std::string CsvField(const std::string& text);
+
+/**
+ * \ingroup tcp-rst
  * \brief Writes reset events as CSV rows: time_s,node,reason,direction,src,dst,flags,seq,ack.
  */
 class TcpRstCsvWriter : public SimpleRefCount<TcpRstCsvWriter>
