@@ -155,16 +155,9 @@ StackMatrix::Probe(const std::string& profile, InjectedSegment segment)
     TcpLadderRecorder ladder("stack-matrix", t.clientAddress, t.serverAddress);
     ladder.Watch(t.clientDevice);
     ladder.Watch(t.serverDevice);
-    ConnectionStateDriver driver(t.client,
-                                 t.server,
-                                 t.serverAddress,
-                                 kServerPort,
-                                 TcpSegmentFilter::Install(t.routerFromClient),
-                                 TcpSegmentFilter::Install(t.routerFromServer));
-    driver.Create(1, kClientPort);
-    driver.Bring(TcpSocket::ESTABLISHED, false); // throws if it cannot
-    ConnectionStateDriver::RunFor(kQuiet);       // every delayed ACK has left
-    const ConnectionStateDriver::Connection& c = driver.GetConnections().front();
+    std::unique_ptr<ConnectionStateDriver> driver =
+        pair.Establish(kServerPort, 1, kClientPort, kQuiet);
+    const ConnectionStateDriver::Connection& c = driver->GetConnections().front();
     Ptr<TcpRstSocket> server = c.server;
 
     // The client's last timestamps, for the data segments.

@@ -177,16 +177,9 @@ BlindInjectionExperiment::Attack(ExperimentResult& result, const std::string& pr
 {
     ProfiledServerTopology pair(profile);
     const CaseTopology& t = pair.topology;
-    ConnectionStateDriver driver(t.client,
-                                 t.server,
-                                 t.serverAddress,
-                                 kServerPort,
-                                 TcpSegmentFilter::Install(t.routerFromClient),
-                                 TcpSegmentFilter::Install(t.routerFromServer));
-    driver.Create(m_connections, kFirstClientPort);
-    driver.Bring(TcpSocket::ESTABLISHED, false);
-    ConnectionStateDriver::RunFor(Seconds(1));
-    std::vector<ConnectionStateDriver::Connection>& connections = driver.GetConnections();
+    std::unique_ptr<ConnectionStateDriver> driver =
+        pair.Establish(kServerPort, m_connections, kFirstClientPort);
+    std::vector<ConnectionStateDriver::Connection>& connections = driver->GetConnections();
 
     // Per connection: where the sweep starts (unknown to the attacker: uniform), its step (the
     // receive window the server advertises), and when the connection ended.
@@ -292,7 +285,6 @@ BlindInjectionExperiment::Attack(ExperimentResult& result, const std::string& pr
                                   detail.str()});
     }
     const TcpRstCounters& counters = TcpRstHelper::GetTcp(t.server)->GetCounters();
-    result.Set("attack_rate", m_attackRate);
     result.Set("attack_packets", static_cast<double>(total));
     result.Set("simulated_packets", static_cast<double>(simulated));
     result.Set("reset_share_pct", 100.0 * reset / targets.size());

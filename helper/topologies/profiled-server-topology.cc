@@ -4,6 +4,7 @@
 
 #include "profiled-server-topology.h"
 
+#include "ns3/tcp-segment-filter.h"
 #include "ns3/tcp-stack-profile.h"
 
 namespace ns3
@@ -25,6 +26,25 @@ ProfiledServerTopology::ProfiledServerTopology(const std::string& serverProfile,
     serverStack.SetStackProfile(KnownProfile(serverProfile));
     topology = CaseTopology::Build(clientStack, "1Gbps", delay, false, &serverStack);
     TcpRstHelper::AssignStreams(topology.nodes, 0);
+}
+
+std::unique_ptr<ConnectionStateDriver>
+ProfiledServerTopology::Establish(uint16_t serverPort,
+                                  uint32_t count,
+                                  uint16_t firstClientPort,
+                                  Time quiet) const
+{
+    auto driver = std::make_unique<ConnectionStateDriver>(
+        topology.client,
+        topology.server,
+        topology.serverAddress,
+        serverPort,
+        TcpSegmentFilter::Install(topology.routerFromClient),
+        TcpSegmentFilter::Install(topology.routerFromServer));
+    driver->Create(count, firstClientPort);
+    driver->Bring(TcpSocket::ESTABLISHED, false);
+    ConnectionStateDriver::RunFor(quiet);
+    return driver;
 }
 
 } // namespace ns3
