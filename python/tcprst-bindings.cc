@@ -333,14 +333,13 @@ RunScenario(const py::dict& params, const py::object& onReset)
 }
 
 py::dict
-RunExperiment(const std::string& name, const py::dict& params, const py::object& onReset)
+RunExperiment(const std::string& name, const py::dict& params)
 {
     ExperimentInvocation invocation(name, "tcprst.run_experiment");
     std::vector<std::string> args = ArgumentsOf(params);
-    PythonRun run(onReset);
+    PythonRun run{py::none()}; // no callback: the RNG globals restored, the wall time
     invocation.Parse(args);
     ExperimentResult r = invocation.Run();
-    run.Finish();
     py::dict metrics;
     for (const auto& [key, value] : r.metrics)
     {
@@ -488,8 +487,7 @@ PYBIND11_MODULE(_tcprst, m)
           &RunExperiment,
           py::arg("name"),
           py::arg("params"),
-          py::arg("on_reset") = py::none(),
-          "Run one experiment in a fresh simulation.");
+          "Run one experiment in a fresh simulation (its metrics and records).");
     m.def("check_parameters",
           &CheckParameters,
           py::arg("kind"),

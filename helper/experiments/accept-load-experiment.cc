@@ -286,7 +286,6 @@ AcceptLoadExperiment::Run()
     const TcpRstCounters& counters = serverTcp->GetCounters();
     double offered = clients.size();
     result.Set("offered", offered);
-    result.Set("offered_rate", m_connRate);
     result.Set("success_pct", offered ? 100.0 * accepted / offered : 0);
     result.Set("connected_pct", offered ? 100.0 * connected / offered : 0);
     result.Set("client_resets", resets);

@@ -78,9 +78,10 @@ def run_case(name, params=None, *, on_reset=None, **kwargs):
     return _tcprst.run_case(name, _params(params, kwargs), on_reset)
 
 
-def run_experiment(name, params=None, *, on_reset=None, **kwargs):
-    """Run one experiment (``tcprst.experiments()``): its metrics, records and report."""
-    return _tcprst.run_experiment(name, _params(params, kwargs), on_reset)
+def run_experiment(name, params=None, **kwargs):
+    """Run one experiment (``tcprst.experiments()``): its metrics, records and report.
+    (Experiments count resets in their metrics; they take no reset callback.)"""
+    return _tcprst.run_experiment(name, _params(params, kwargs))
 
 
 def run_scenario(params=None, *, on_reset=None, **kwargs):

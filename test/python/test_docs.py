@@ -22,15 +22,18 @@ def test_the_readme_session_runs_as_printed():
     assert len(lines) == 10
     printed = io.StringIO()
     namespace = {}
-    with contextlib.redirect_stdout(printed):
-        exec("\n".join(lines[:-1]), namespace)
-    for line in lines:
-        shown = re.search(r"print\(.*\)\s+# (.*)$", line)
-        if shown and "{" in shown.group(1):
-            assert shown.group(1) in printed.getvalue()
-    with pytest.raises(ValueError, match=re.escape(lines[-1].split("ValueError: ")[1])):
-        exec(lines[-1].split("#")[0], namespace)
-    tcprst.ns.Config.SetDefault("ns3::TcpRstL4Protocol::SynAckRetries", "5")
+    knob = {k["name"]: k for k in tcprst.knobs()}["SynAckRetries"]["default"]
+    try:
+        with contextlib.redirect_stdout(printed):
+            exec("\n".join(lines[:-1]), namespace)
+        for line in lines:
+            shown = re.search(r"print\(.*\)\s+# (.*)$", line)
+            if shown and "{" in shown.group(1):
+                assert shown.group(1) in printed.getvalue()
+        with pytest.raises(ValueError, match=re.escape(lines[-1].split("ValueError: ")[1])):
+            exec(lines[-1].split("#")[0], namespace)
+    finally:
+        tcprst.ns.Config.SetDefault("ns3::TcpRstL4Protocol::SynAckRetries", knob)
 
 
 def _doc_table(caption_start):
