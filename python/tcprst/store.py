@@ -54,6 +54,3 @@ class RunStore:
         if row is None:
             return None
         return row[0], json.loads(row[1]) if row[1] else None, row[2] or ""
-
-    def count(self):
-        return self._db.execute("SELECT COUNT(*) FROM runs").fetchone()[0]

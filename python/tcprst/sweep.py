@@ -107,8 +107,11 @@ def run_sweep(spec, jobs=None, scheduler=None, retry_failed=False, progress=True
         _execute(spec, store, todo, jobs, scheduler, progress)
         report.ran = len(todo)
         rows = _write_csv(spec, store, order, report.csv)
-        report.failed = [(k, p, r, store.get(k)[2]) for k, p, r in order
-                         if store.get(k)[0] == "failed"]
+        report.failed = []
+        for key, point, run in order:
+            status, _, stderr = store.get(key)
+            if status == "failed":
+                report.failed.append((key, point, run, stderr))
         if plots:
             from .plots import plot_sweep, write_tables
 
